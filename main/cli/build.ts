@@ -1,0 +1,40 @@
+import { build as esbuild } from "esbuild";
+import { rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { build as viteBuild } from "vite";
+
+// Builds everything `npm start`, the tests and the packager need into dist/.
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const quiet = process.argv.includes("--quiet");
+
+rmSync(`${root}dist`, { recursive: true, force: true });
+
+await esbuild({
+  absWorkingDir: root,
+  entryPoints: { "main/index": "main/index.ts", "main/headless-entry": "main/headless-entry.ts", "main/launch": "main/launch.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node22",
+  packages: "external",
+  sourcemap: true,
+  logLevel: quiet ? "warning" : "info",
+});
+
+// The preload is CommonJS (Electron's sandboxed preloads are) and needs nothing but electron.
+await esbuild({
+  absWorkingDir: root,
+  entryPoints: ["preload/index.ts"],
+  outfile: "dist/preload/index.cjs",
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node22",
+  external: ["electron"],
+  minify: true,
+  logLevel: quiet ? "warning" : "info",
+});
+
+await viteBuild({ root: `${root}renderer`, configFile: `${root}renderer/vite.config.ts`, logLevel: quiet ? "warn" : "info" });
