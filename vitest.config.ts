@@ -9,6 +9,7 @@ const electronGuard = fileURLToPath(new URL("./test/support/electron-guard.ts", 
 export default defineConfig({
   test: {
     alias: { electron: electronGuard },
+    reporters: ["default", "./test/support/summary-reporter.ts"],
     pool: "forks",
     projects: [
       {
