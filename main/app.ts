@@ -1,17 +1,46 @@
 import { join } from "node:path";
 import type { Handlers } from "../common/contract";
 import { dispatch } from "../common/dispatch";
-import type { Envelope } from "../common/envelope";
+import { ContractFailure, type Envelope } from "../common/envelope";
 import type { AppConfig } from "./config";
 import { EventBus } from "./events";
+import { createHardware, hardwareHandlers, type HardwareOptions } from "./hardware";
+import { clusterHandlers, createCluster, type ClusterOptions } from "./cluster";
+import { bidEngineHandlers } from "./bidengine/bidengine-handlers";
+import { createBidEngine } from "./bidengine/create-bidengine";
+import { previewPriceHandler } from "./bidengine/preview-handler";
+import { chainOutcome, createUptime, kubeOutcome, uptimeHandlers, type UptimeOptions } from "./uptime";
 import { openDatabase } from "./store/database";
 import { SettingsRepo } from "./store/settings-repo";
 import { collectSystemSummary, systeminformationSource, type SystemInfoSource } from "./system/system-info";
+import { createWallets, type WalletDeps } from "./wallet/create-wallets";
+import { walletHandlers } from "./wallet/wallet-handlers";
+import { ChainRegistry, type ChainRegistryOptions } from "./chain/chain-registry";
+import { chainHandlers } from "./chain/chain-handlers";
+import { TxRepo } from "./chain/tx-repo";
+import { createTxQueues } from "./chain/tx-queues";
+import { EndpointsRepo } from "./chain/endpoints-repo";
+import { createProviderServices } from "./provider/create-provider";
+import { providerHandlers } from "./provider/provider-handlers";
+import { LocalDevnetHost, type LocalDevnetOptions } from "./local-devnet";
+import { createEarnings, type EarningsOptions } from "./earnings/create-earnings";
 
-export interface AppDeps {
+export interface AppDeps extends WalletDeps {
   now?: () => Date;
   systemInfo?: SystemInfoSource;
   log?: (line: string) => void;
+  /** Hardware detection and power sampling: recorded machines, a fake nvidia-smi, a manual timer. */
+  hardware?: HardwareOptions;
+  /** The k3s node: bundle folder, host probe and executor (a temp root and stand-ins in tests). */
+  cluster?: ClusterOptions;
+  /** RPC pool options: where the local devnet listens, a fetch for tests. */
+  chain?: ChainRegistryOptions;
+  /** Uptime probes: a manual timer, probe stand-ins, or no minute timer at all. */
+  uptime?: UptimeOptions;
+  /** The in-app local devnet (network `local`): the entries auto-start it, tests opt in. */
+  devnet?: LocalDevnetOptions;
+  /** Earnings: the withdraw scheduler's timer (tests pass none and call tick themselves). */
+  earnings?: EarningsOptions;
 }
 
 export interface App {
@@ -32,6 +61,44 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const events = new EventBus();
   const settings = new SettingsRepo(db, now);
   const systemInfo = deps.systemInfo ?? systeminformationSource;
+  const chains = new ChainRegistry(deps.chain, new EndpointsRepo(db, now));
+  const devnet = new LocalDevnetHost(config.dataDir, chains, deps.devnet ?? {}, log);
+  const followNetwork = (network: string) => {
+    if (!deps.devnet?.autoStart) return;
+    if (network === "local") devnet.start().catch(() => undefined); // the error is kept for devnet.status
+    else void devnet.stop();
+  };
+  followNetwork(settings.get().network);
+  const txRepo = new TxRepo(db, now);
+  const hardware = createHardware(db, config.dataDir, deps.hardware ?? {}, now, log);
+  const wallets = createWallets(config.dataDir, deps, now, (status) => events.emit("wallet.changed", status));
+  // One queue per signer for the whole app: every service that sends transactions uses these.
+  const txQueues = createTxQueues(chains, txRepo, (network) => wallets.for(network).signer());
+  const cluster = createCluster(deps.cluster ?? {}, { dataDir: config.dataDir, mode: config.mode, hardware, now, emit: (p) => events.emit("cluster.progress", p) });
+
+  const bidengine = createBidEngine(db, now);
+  const uptime = createUptime(
+    db,
+    {
+      now,
+      log,
+      emit: (event) => events.emit("uptime.changed", event),
+      chain: async () => chainOutcome(await chains.pool(settings.get().network).checkHealth()),
+      kube: async () => kubeOutcome(await cluster.status()),
+    },
+    deps.uptime,
+  );
+  if (deps.uptime?.autoStart !== false) uptime.service.start();
+  const earnings = createEarnings(db, {
+    network: () => settings.get().network,
+    provider: () => wallets.for(settings.get().network).address(),
+    pool: () => chains.pool(settings.get().network),
+    txs: () => txRepo.list(settings.get().network, 500),
+    send: (request) => txQueues.for(settings.get().network).submit(request),
+    energy: (query) => hardware.energy(query),
+    now,
+    log,
+  }, deps.earnings);
 
   const handlers: Handlers = {
     "app.info": () => ({
@@ -48,8 +115,24 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     "settings.update": (patch) => {
       const next = settings.update(patch ?? {});
       events.emit("settings.changed", next);
+      if (patch?.network) followNetwork(next.network);
       return next;
     },
+    "devnet.status": () => devnet.status(),
+    "devnet.reset": async () => {
+      if (settings.get().network !== "local") throw new ContractFailure("CONFLICT", "The devnet runs only while the network is Local devnet; switch to it in Settings first.");
+      await devnet.reset();
+      return devnet.status();
+    },
+    ...walletHandlers(wallets, () => settings.get().network),
+    ...chainHandlers({ chains, txs: txRepo, network: () => settings.get().network, address: () => wallets.for(settings.get().network).address() }),
+    ...providerHandlers(createProviderServices({ chains, queues: txQueues, wallets, network: () => settings.get().network, report: () => hardware.report(), now })),
+    ...hardwareHandlers(hardware),
+    ...clusterHandlers(cluster),
+    ...bidEngineHandlers(bidengine),
+    ...previewPriceHandler(now),
+    ...uptimeHandlers(uptime.service, uptime.repo),
+    ...earnings.handlers,
   };
 
   let closed = false;
@@ -64,6 +147,13 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     async close() {
       if (closed) return;
       closed = true;
+      wallets.lockAll();
+      chains.stopAll();
+      hardware.stop();
+      uptime.service.stop();
+      earnings.timer.stop();
+      await cluster.close();
+      await devnet.stop();
       db.close();
     },
   };

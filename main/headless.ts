@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp, type App } from "./app";
 import { startBridge, type Bridge } from "./bridge/loopback-bridge";
-import { readFlag, resolveDataDir } from "./config";
+import { hasFlag, readFlag, resolveDataDir } from "./config";
 import { readAppVersion } from "./version";
 
 export interface HeadlessOptions {
@@ -28,7 +29,10 @@ export async function startHeadless(options: HeadlessOptions = {}): Promise<Head
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${portFlag}"`);
   if (!existsSync(rendererDir)) options.log?.(`[headless] renderer not built at ${rendererDir}: run "npm run build" to get the dashboard`);
 
-  const app = createApp({ dataDir: resolveDataDir(argv, env, process.platform), mode: "headless", version: readAppVersion() }, { log: options.log });
+  const dataDir = resolveDataDir(argv, env, process.platform);
+  // --cluster-stand-in: the k3s step runs against a stand-in machine under the data dir (e2e tests, demos).
+  const cluster = hasFlag(argv, "--cluster-stand-in") ? { standInDir: join(dataDir, "cluster-stand-in") } : undefined;
+  const app = createApp({ dataDir, mode: "headless", version: readAppVersion() }, { log: options.log, cluster, devnet: { autoStart: !hasFlag(argv, "--no-devnet") } });
   let bridge: Bridge;
   try {
     bridge = await startBridge({ app, rendererDir, port });

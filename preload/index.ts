@@ -10,6 +10,7 @@ for (const method of METHOD_NAMES) {
 }
 api.subscribe = (event: string, callback: (payload: unknown) => void) => {
   if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event: ${event}`);
+  if (typeof callback !== "function") throw new TypeError("subscribe needs a callback function");
   const listener = (_e: unknown, name: string, payload: unknown) => {
     if (name === event) callback(payload);
   };

@@ -2,6 +2,7 @@ import { build as esbuild } from "esbuild";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build as viteBuild } from "vite";
+import { preloadBuildOptions } from "./preload-bundle.ts";
 
 // Builds everything `npm start`, the tests and the packager need into dist/.
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -24,17 +25,6 @@ await esbuild({
 });
 
 // The preload is CommonJS (Electron's sandboxed preloads are) and needs nothing but electron.
-await esbuild({
-  absWorkingDir: root,
-  entryPoints: ["preload/index.ts"],
-  outfile: "dist/preload/index.cjs",
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node22",
-  external: ["electron"],
-  minify: true,
-  logLevel: quiet ? "warning" : "info",
-});
+await esbuild({ ...preloadBuildOptions(root), outfile: "dist/preload/index.cjs", logLevel: quiet ? "warning" : "info" });
 
 await viteBuild({ root: `${root}renderer`, configFile: `${root}renderer/vite.config.ts`, logLevel: quiet ? "warn" : "info" });

@@ -1,5 +1,8 @@
 import type { ProviderApi } from "../../common/api";
 import { createBridgeClient } from "./bridge-client";
+import { createConnectionStatus, type ConnectionStatus } from "./connection";
+import { takeToken } from "./token";
+import { watchUnauthorized } from "./watch-unauthorized";
 
 declare global {
   interface Window {
@@ -7,20 +10,26 @@ declare global {
   }
 }
 
-/**
- * The API the UI talks to: the preload's `window.provider` inside Electron, else the loopback bridge
- * of headless mode, whose token arrives in the URL fragment (never sent to the server, never logged).
- */
-export function resolveApi(): ProviderApi | null {
-  if (window.provider) return window.provider;
-  const token = new URLSearchParams(window.location.hash.slice(1)).get("token");
-  if (!token) return null;
-  // Keep the token for reloads of this tab, then drop it from the address bar.
-  sessionStorage.setItem("provider-token", token);
-  return createBridgeClient({ baseUrl: window.location.origin, token }).api;
+export interface Connection {
+  api: ProviderApi;
+  transport: "electron" | "bridge";
+  status: ConnectionStatus;
 }
 
-export function resolveApiFromSession(): ProviderApi | null {
-  const token = sessionStorage.getItem("provider-token");
-  return token ? createBridgeClient({ baseUrl: window.location.origin, token }).api : null;
+/**
+ * The API the UI talks to: the preload's `window.provider` inside Electron, else the loopback bridge of
+ * headless mode, authenticated by the token from the URL fragment (or this tab's remembered one).
+ * Null when there is neither: the page was opened without the link the app printed.
+ */
+export function connect(): Connection | null {
+  if (window.provider) return { api: window.provider, transport: "electron", status: createConnectionStatus("connected") };
+  const token = takeToken(window.location, window.sessionStorage, (url) => window.history.replaceState(window.history.state, "", url));
+  if (!token) return null;
+  const status = createConnectionStatus("connecting");
+  const client = createBridgeClient({
+    baseUrl: window.location.origin,
+    token,
+    onConnectionChange: (up) => status.set(up ? "connected" : "disconnected"),
+  });
+  return { api: watchUnauthorized(client.api, status), transport: "bridge", status };
 }

@@ -1,12 +1,13 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { connect } from "./api";
 import { App } from "./app";
-import { resolveApi, resolveApiFromSession } from "./api";
 import "./styles.css";
 
-const api = resolveApi() ?? resolveApiFromSession();
-createRoot(document.getElementById("root")!).render(
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+createRoot(root).render(
   <StrictMode>
-    <App api={api} />
+    <App connection={connect()} />
   </StrictMode>,
 );

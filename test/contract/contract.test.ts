@@ -1,7 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { events, methods } from "../../common/contract";
 import { EVENT_NAMES, METHOD_NAMES } from "../../common/names";
+import { stopSampleDevnet } from "./chain-samples";
 import { eventTriggers, methodSamples } from "./samples";
+
+afterAll(() => stopSampleDevnet());
 import { transports, type TransportHarness } from "./transports";
 
 // One suite, every transport: each method and event of the contract is exercised automatically.
@@ -17,6 +20,7 @@ for (const transport of transports) {
 
     for (const method of METHOD_NAMES) {
       it(`${method}: valid input gives an ok envelope whose value matches the output schema`, async () => {
+        await methodSamples[method].prepare?.(h.app);
         const result = await h.api[method](methodSamples[method].valid as never);
         expect(result).toMatchObject({ ok: true });
         if (!result.ok) return;

@@ -6,6 +6,7 @@ import { createApp, type App } from "../../main/app";
 import { startBridge } from "../../main/bridge/loopback-bridge";
 import { createBridgeClient } from "../../renderer/src/bridge-client";
 import { gamingPc } from "../support/fake-system";
+import { fakeIpcTransport } from "./fake-ipc-transport";
 
 /** One way of reaching the app from the renderer's side, built fresh for each test. */
 export interface TransportHarness {
@@ -23,7 +24,7 @@ export interface Transport {
 
 export function newTestApp(): { app: App; cleanup: () => Promise<void> } {
   const dataDir = mkdtempSync(join(tmpdir(), "apd-contract-"));
-  const app = createApp({ dataDir, mode: "headless", version: "0.0.0-test" }, { systemInfo: gamingPc, log: () => {} });
+  const app = createApp({ dataDir, mode: "headless", version: "0.0.0-test" }, { systemInfo: gamingPc, log: () => {}, scryptCost: { n: 2 ** 12, r: 8, p: 1 } });
   return {
     app,
     cleanup: async () => {
@@ -55,4 +56,4 @@ export const httpBridgeTransport: Transport = {
 };
 
 /** Every transport the contract suite runs over. */
-export const transports: Transport[] = [httpBridgeTransport];
+export const transports: Transport[] = [httpBridgeTransport, fakeIpcTransport];

@@ -1,0 +1,10 @@
+export { ChainRegistry, type ChainRegistryOptions } from "./chain-registry";
+export { networkProfile, type NetworkProfile, LOCAL_CHAIN_ID, AKASH_GAS_PRICES } from "./network-profiles";
+export { RpcPool } from "./rpc-pool";
+export { RpcResponseError, RpcUnavailableError } from "./rpc-errors";
+export { BlockStream, type BlockEvents, type AbciEvent } from "./block-stream";
+export { TxQueue, encodeMsg, type EncodedMsg, type TxRequest, type TxSigner } from "./tx-queue";
+export { TxQueues, createTxQueues } from "./tx-queues";
+export { TxRepo } from "./tx-repo";
+export { abciQuery, ChainQueryError } from "./abci-query";
+export * from "./queries";

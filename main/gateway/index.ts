@@ -1,0 +1,10 @@
+export { startGateway, type RunningGateway } from "./server";
+export { DEFAULT_LIMITS, type GatewayDeps, type GatewayLimits } from "./gateway-deps";
+export type * from "./ports";
+export { MemoryManifestStore } from "./manifest-store";
+export { ManifestTimeouts, MANIFEST_TIMEOUT_MS, LEASE_CLOSED_MANIFEST_TIMEOUT } from "./manifest-timeout";
+export { checkManifest, manifestHash, ManifestRejected } from "./manifest";
+export { SHELL_STDOUT, SHELL_STDERR, SHELL_RESULT, SHELL_FAILURE, SHELL_STDIN, SHELL_RESIZE } from "./ws-streams";
+export { startStatusRpc, type RunningStatusRpc, type StatusRpcDeps, type ProviderStatusMessage } from "./grpc/status-rpc";
+export { SqliteManifestStore } from "./sqlite-manifest-store";
+export { GATEWAY_MIGRATION_SQL } from "./gateway-migration";

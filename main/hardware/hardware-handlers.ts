@@ -1,0 +1,26 @@
+import type { Handlers } from "../../common/contract";
+import type { HardwareService } from "./hardware-service";
+
+type HardwareMethods =
+  | "hardware.report"
+  | "hardware.gpuModels"
+  | "hardware.setGpuModel"
+  | "hardware.settings"
+  | "hardware.updateSettings"
+  | "hardware.energy"
+  | "hardware.capacity"
+  | "hardware.ownerActivity";
+
+/** The hardware service's contract methods. */
+export function hardwareHandlers(hardware: HardwareService): Pick<Handlers, HardwareMethods> {
+  return {
+    "hardware.report": () => hardware.report(),
+    "hardware.gpuModels": () => hardware.gpuModels(),
+    "hardware.setGpuModel": (input) => hardware.setGpuModel(input),
+    "hardware.settings": () => hardware.settings(),
+    "hardware.updateSettings": (patch) => hardware.updateSettings(patch),
+    "hardware.energy": (query) => hardware.energy(query),
+    "hardware.capacity": () => hardware.capacity(),
+    "hardware.ownerActivity": () => hardware.ownerActivity(),
+  };
+}

@@ -1,0 +1,24 @@
+import type { DevnetStatus } from "../../../../common/devnet-schemas";
+
+/** The in-app local devnet: running or not, and why not. */
+export function DevnetFacts({ status }: { status: DevnetStatus }) {
+  if (!status.running) {
+    return (
+      <p className="notice-warn" role="status">
+        The local devnet is not running{status.error ? `: ${status.error}` : "."} Restart the app, or reset the devnet in Settings.
+      </p>
+    );
+  }
+  return (
+    <dl className="kv" data-testid="devnet-status">
+      <dt>Local devnet</dt>
+      <dd className="status-healthy">Running</dd>
+      <dt>Chain</dt>
+      <dd>{status.chainId}</dd>
+      <dt>Height</dt>
+      <dd>{status.height}</dd>
+      <dt>Synthetic tenants</dt>
+      <dd>{status.syntheticTenants ? "On: test deployments arrive on their own" : "Off"}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ProviderApi } from "../../../../common/api";
+import type { WalletStatus } from "../../../../common/wallet-schemas";
+import { UNKNOWN_FACTS, type WizardFacts } from "./wizard-steps";
+
+// Asks the app everything the wizard's progress depends on, in parallel. A failed call leaves its
+// fact unknown (null) and its message in `errors`: one unreachable service never blanks the wizard.
+
+/** provider.plan needs a host URI to diff against; the existing record (`current`) does not depend on it. */
+export const PLACEHOLDER_HOST_URI = "https://provider.example.com:8443";
+
+export interface LoadedFacts {
+  facts: WizardFacts;
+  wallet: WalletStatus | null;
+  errors: string[];
+}
+
+export async function loadFacts(api: ProviderApi): Promise<LoadedFacts> {
+  const errors: string[] = [];
+  const take = <T>(envelope: { ok: true; value: T } | { ok: false; error: { message: string } }): T | null => {
+    if (envelope.ok) return envelope.value;
+    errors.push(envelope.error.message);
+    return null;
+  };
+  const [report, rpc, settings, wallet, cluster, bidengine] = await Promise.all([
+    api["hardware.report"]().then(take),
+    api["chain.rpcStatus"]().then(take),
+    api["settings.get"]().then(take),
+    api["wallet.status"]().then(take),
+    api["cluster.status"]().then(take),
+    api["bidengine.settings"]().then(take),
+  ]);
+  const devnet = settings?.network === "local" ? await api["devnet.status"]().then(take) : null;
+  const facts: WizardFacts = { ...UNKNOWN_FACTS };
+  facts.hardwareUsable = report ? report.overall !== "unsupported" : null;
+  facts.chainReachable = rpc ? rpc.active !== null && (settings?.network !== "local" || devnet?.running === true) : null;
+  facts.wallet = wallet?.state ?? null;
+  facts.clusterInstalled = cluster ? cluster.installed : null;
+  facts.bidding = bidengine ? !bidengine.paused : null;
+  // The chain-side facts need a wallet address (a locked wallet still has one).
+  if (wallet?.address && facts.chainReachable) {
+    const [balances, plan, cert] = await Promise.all([
+      api["treasury.balances"]().then(take),
+      api["provider.plan"]({ hostUri: PLACEHOLDER_HOST_URI }).then(take),
+      api["cert.status"]().then(take),
+    ]);
+    facts.funded = balances ? balances.reserve.status === "ok" : null;
+    facts.providerOnChain = plan ? plan.current !== null : null;
+    facts.certificateValid = cert ? cert.current?.onChain === "valid" : null;
+  }
+  return { facts, wallet, errors };
+}

@@ -1,0 +1,6 @@
+import { useSyncExternalStore } from "react";
+import type { ConnectionState, ConnectionStatus } from "../connection";
+
+export function useConnectionState(status: ConnectionStatus): ConnectionState {
+  return useSyncExternalStore(status.subscribe, status.get, status.get);
+}
