@@ -11,10 +11,12 @@ import {
   OwnerActivity,
   SetGpuModelInput,
 } from "./hardware-schemas";
+import { BidEngineChanged, EngineStatusView, GamingModeInput } from "./bidengine-live-schemas";
 import { BidEngineSettings, BidEngineSettingsPatch, DecisionList, DecisionQuery, ScreenInput, ScreenOutput } from "./bidengine-schemas";
 import type { EventName, MethodName } from "./names";
 import { PreviewPriceInput, PreviewPriceOutput } from "./pricing-preview-schemas";
 import { IncidentList, IncidentQuery, UptimeChanged, UptimeSettingsPatch, UptimeSummary } from "./uptime-schemas";
+import { GatewayStatus, GpuReclaimImpact } from "./serving-schemas";
 import {
   AktPrice,
   BreakEven,
@@ -56,6 +58,7 @@ import {
   WalletUnlock,
 } from "./wallet-schemas";
 import { DevnetStatus } from "./devnet-schemas";
+import { NotificationSettings, NotificationSettingsPatch, StatusOverview, StatusRefreshInput } from "./status-schemas";
 import { ChainSetEndpoints, ChainTransactions, ChainTransactionsRequest, ChainTx, FaucetGrant, RpcPoolSnapshot, RpcStatusRequest } from "./chain-schemas";
 import {
   CertPublish,
@@ -90,6 +93,10 @@ export const methods = {
   "bidengine.settings": { input: NoInput, output: BidEngineSettings },
   "bidengine.updateSettings": { input: BidEngineSettingsPatch, output: BidEngineSettings },
   "bidengine.previewPrice": { input: PreviewPriceInput, output: PreviewPriceOutput },
+  "bidengine.status": { input: NoInput, output: EngineStatusView },
+  "bidengine.pause": { input: NoInput, output: EngineStatusView },
+  "bidengine.resume": { input: NoInput, output: EngineStatusView },
+  "bidengine.setGaming": { input: GamingModeInput, output: EngineStatusView },
   "uptime.summary": { input: NoInput, output: UptimeSummary },
   "uptime.incidents": { input: IncidentQuery, output: IncidentList },
   "uptime.check": { input: NoInput, output: UptimeSummary },
@@ -144,6 +151,11 @@ export const methods = {
   "cluster.health": { input: NoInput, output: ClusterHealth },
   "cluster.uninstall": { input: UninstallInput, output: RunReport },
   "cluster.joinToken": { input: JoinTokenInput, output: JoinInfo },
+  "status.overview": { input: StatusRefreshInput, output: StatusOverview },
+  "notifications.settings": { input: NoInput, output: NotificationSettings },
+  "notifications.updateSettings": { input: NotificationSettingsPatch, output: NotificationSettings },
+  "gateway.status": { input: NoInput, output: GatewayStatus },
+  "gateway.gpuReclaimImpact": { input: NoInput, output: GpuReclaimImpact },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -151,6 +163,8 @@ export const events = {
   "wallet.changed": WalletStatus,
   "cluster.progress": ClusterProgress,
   "uptime.changed": UptimeChanged,
+  "status.changed": StatusOverview,
+  "bidengine.changed": BidEngineChanged,
 } satisfies Record<EventName, z.ZodType>;
 
 // Compile-time check that names.ts and the schemas list the same methods and events.

@@ -14,6 +14,10 @@ export const METHOD_NAMES = [
   "bidengine.settings",
   "bidengine.updateSettings",
   "bidengine.previewPrice",
+  "bidengine.status",
+  "bidengine.pause",
+  "bidengine.resume",
+  "bidengine.setGaming",
   "uptime.summary",
   "uptime.incidents",
   "uptime.check",
@@ -68,9 +72,14 @@ export const METHOD_NAMES = [
   "cluster.health",
   "cluster.uninstall",
   "cluster.joinToken",
+  "status.overview",
+  "notifications.settings",
+  "notifications.updateSettings",
+  "gateway.status",
+  "gateway.gpuReclaimImpact",
 ] as const;
 
-export const EVENT_NAMES = ["settings.changed", "wallet.changed", "cluster.progress", "uptime.changed"] as const;
+export const EVENT_NAMES = ["settings.changed", "wallet.changed", "cluster.progress", "uptime.changed", "status.changed", "bidengine.changed"] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

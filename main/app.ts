@@ -8,6 +8,8 @@ import { createHardware, hardwareHandlers, type HardwareOptions } from "./hardwa
 import { clusterHandlers, createCluster, type ClusterOptions } from "./cluster";
 import { bidEngineHandlers } from "./bidengine/bidengine-handlers";
 import { createBidEngine } from "./bidengine/create-bidengine";
+import { createEngineHost } from "./bidengine/create-engine-host";
+import { engineHandlers } from "./bidengine/engine-handlers";
 import { previewPriceHandler } from "./bidengine/preview-handler";
 import { chainOutcome, createUptime, kubeOutcome, uptimeHandlers, type UptimeOptions } from "./uptime";
 import { openDatabase } from "./store/database";
@@ -23,7 +25,9 @@ import { EndpointsRepo } from "./chain/endpoints-repo";
 import { createProviderServices } from "./provider/create-provider";
 import { providerHandlers } from "./provider/provider-handlers";
 import { LocalDevnetHost, type LocalDevnetOptions } from "./local-devnet";
+import { createServing, type ServingOptions } from "./serving/create-serving";
 import { createEarnings, type EarningsOptions } from "./earnings/create-earnings";
+import { cachedFor, collectSources, NotificationSettingsRepo, statusHandlers, StatusService } from "./status";
 
 export interface AppDeps extends WalletDeps {
   now?: () => Date;
@@ -39,8 +43,12 @@ export interface AppDeps extends WalletDeps {
   uptime?: UptimeOptions;
   /** The in-app local devnet (network `local`): the entries auto-start it, tests opt in. */
   devnet?: LocalDevnetOptions;
+  /** The tenant gateway: auto-start (the entries), listen address (tests use 127.0.0.1:0). */
+  serving?: ServingOptions;
   /** Earnings: the withdraw scheduler's timer (tests pass none and call tick themselves). */
   earnings?: EarningsOptions;
+  /** Overall status: the 30 s refresh (the entries start it; tests call status.overview). */
+  status?: { autoStart?: boolean };
 }
 
 export interface App {
@@ -65,13 +73,22 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const devnet = new LocalDevnetHost(config.dataDir, chains, deps.devnet ?? {}, log);
   const followNetwork = (network: string) => {
     if (!deps.devnet?.autoStart) return;
-    if (network === "local") devnet.start().catch(() => undefined); // the error is kept for devnet.status
-    else void devnet.stop();
+    if (network === "local") {
+      devnet.start().then(
+        () => devnet.welcome(wallets.for("local").address()),
+        () => undefined, // the error is kept for devnet.status
+      );
+    } else {
+      void devnet.stop();
+    }
   };
-  followNetwork(settings.get().network);
   const txRepo = new TxRepo(db, now);
   const hardware = createHardware(db, config.dataDir, deps.hardware ?? {}, now, log);
-  const wallets = createWallets(config.dataDir, deps, now, (status) => events.emit("wallet.changed", status));
+  const wallets = createWallets(config.dataDir, deps, now, (status) => {
+    events.emit("wallet.changed", status);
+    if (status.network === "local") devnet.welcome(status.address);
+  });
+  followNetwork(settings.get().network);
   // One queue per signer for the whole app: every service that sends transactions uses these.
   const txQueues = createTxQueues(chains, txRepo, (network) => wallets.for(network).signer());
   const cluster = createCluster(deps.cluster ?? {}, { dataDir: config.dataDir, mode: config.mode, hardware, now, emit: (p) => events.emit("cluster.progress", p) });
@@ -100,6 +117,62 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     log,
   }, deps.earnings);
 
+  // Reads the other services through their handlers (defined below), the same view the UI gets.
+  const status = new StatusService({
+    collect: () => collectSources({ handlers: { ...handlers, "hardware.report": statusHardware }, now }),
+    now,
+    emit: (overview) => events.emit("status.changed", overview),
+    log,
+  });
+  const statusHardware = cachedFor(10 * 60_000, now, () => hardware.report());
+  const notificationSettings = new NotificationSettingsRepo(db, now);
+  const providerServices = createProviderServices({ chains, queues: txQueues, wallets, network: () => settings.get().network, report: () => hardware.report(), now });
+  // The tenant gateway: up while the selected network's wallet is unlocked and its certificate valid.
+  const serving = createServing(
+    {
+      db,
+      chains,
+      queues: txQueues,
+      network: () => settings.get().network,
+      unlockedAddress: () => {
+        const wallet = wallets.for(settings.get().network);
+        return wallet.status().state === "unlocked" ? wallet.address() : null;
+      },
+      certificates: () => providerServices.certificates(),
+      cluster,
+      appVersion: config.version,
+      nowMs: () => now().getTime(),
+      log,
+    },
+    deps.serving,
+  );
+  events.listen((event) => {
+    if (event === "wallet.changed" || event === "settings.changed") serving.follow();
+  });
+  serving.follow();
+  // The live bid engine: runs while the selected network's wallet is unlocked (offline with the
+  // reason while there is no provider record or no RPC); bids go through the signer's one tx queue.
+  const engineHost = createEngineHost({
+    db,
+    now,
+    log,
+    network: () => settings.get().network,
+    unlockedAddress: (network) => {
+      const wallet = wallets.for(network);
+      return wallet.status().state === "unlocked" ? wallet.address() : null;
+    },
+    chains,
+    queues: txQueues,
+    hardware,
+    pieces: bidengine,
+    emit: (payload) => events.emit("bidengine.changed", payload),
+  });
+  events.listen((event) => {
+    if (event === "wallet.changed" || event === "settings.changed") void engineHost.ensure();
+  });
+  // Each won lease starts the gateway's manifest clock (the chain's EventLeaseCreated does too).
+  engineHost.onLeaseWon((lease) => serving.leaseWon(lease));
+
   const handlers: Handlers = {
     "app.info": () => ({
       name: "Akash Provider Desktop",
@@ -126,14 +199,24 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     },
     ...walletHandlers(wallets, () => settings.get().network),
     ...chainHandlers({ chains, txs: txRepo, network: () => settings.get().network, address: () => wallets.for(settings.get().network).address() }),
-    ...providerHandlers(createProviderServices({ chains, queues: txQueues, wallets, network: () => settings.get().network, report: () => hardware.report(), now })),
+    ...providerHandlers(providerServices),
     ...hardwareHandlers(hardware),
     ...clusterHandlers(cluster),
     ...bidEngineHandlers(bidengine),
+    ...engineHandlers(engineHost),
     ...previewPriceHandler(now),
     ...uptimeHandlers(uptime.service, uptime.repo),
     ...earnings.handlers,
+    ...statusHandlers(status, notificationSettings),
+    ...serving.handlers,
   };
+  if (deps.status?.autoStart) {
+    status.start();
+    // A change anywhere the status is made of shows at once, not at the next 30 s tick.
+    events.listen((event) => {
+      if (event !== "status.changed" && event !== "cluster.progress") status.refresh().catch(() => undefined);
+    });
+  }
 
   let closed = false;
   return {
@@ -152,6 +235,9 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       hardware.stop();
       uptime.service.stop();
       earnings.timer.stop();
+      status.stop();
+      await engineHost.close();
+      await serving.close();
       await cluster.close();
       await devnet.stop();
       db.close();

@@ -32,7 +32,7 @@ export async function startHeadless(options: HeadlessOptions = {}): Promise<Head
   const dataDir = resolveDataDir(argv, env, process.platform);
   // --cluster-stand-in: the k3s step runs against a stand-in machine under the data dir (e2e tests, demos).
   const cluster = hasFlag(argv, "--cluster-stand-in") ? { standInDir: join(dataDir, "cluster-stand-in") } : undefined;
-  const app = createApp({ dataDir, mode: "headless", version: readAppVersion() }, { log: options.log, cluster, devnet: { autoStart: !hasFlag(argv, "--no-devnet") } });
+  const app = createApp({ dataDir, mode: "headless", version: readAppVersion() }, { log: options.log, cluster, devnet: { autoStart: !hasFlag(argv, "--no-devnet") }, status: { autoStart: true }, serving: { autoStart: true, ...gatewayListen(argv) } });
   let bridge: Bridge;
   try {
     bridge = await startBridge({ app, rendererDir, port });
@@ -69,4 +69,17 @@ export async function runHeadless(argv: readonly string[] = process.argv.slice(2
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+/**
+ * `--gateway-listen HOST:PORT` moves the tenant gateway off provider-services' 0.0.0.0:8443 (a rig
+ * behind a reverse proxy, or tests that must stay on loopback).
+ */
+export function gatewayListen(argv: readonly string[]): { host?: string; port?: number } {
+  const value = readFlag(argv, "--gateway-listen");
+  if (value === undefined) return {};
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/.exec(value);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port > 65535) throw new Error(`--gateway-listen must be HOST:PORT (e.g. 127.0.0.1:8443), got "${value}"`);
+  return { host: match[1]!.replace(/^\[|\]$/g, ""), port };
 }

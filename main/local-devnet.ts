@@ -66,6 +66,24 @@ export class LocalDevnetHost {
     return this.starting;
   }
 
+  /**
+   * Funds the app's devnet wallet the first time the devnet sees it (an address that never held
+   * anything), so a new user can register and bid without looking for a faucet. Returns whether it did.
+   */
+  welcome(address: string | null): boolean {
+    const d = this.devnet;
+    if (!d || !address) return false;
+    if (d.node.bank.all(address).length > 0) return false;
+    try {
+      d.faucet(address);
+      this.log(`[devnet] funded the app's wallet ${address} with the faucet's first grant`);
+      return true;
+    } catch (error) {
+      this.log(`[devnet] could not fund ${address}: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+
   async stop(): Promise<void> {
     const pending = this.starting;
     if (pending) await pending.catch(() => undefined);

@@ -13,6 +13,8 @@ import type { Decision } from "./decide";
 /** `lease_closed_reason_unspecified`, the provider-range reason provider-services closes bids with. */
 export const CLOSE_REASON_UNSPECIFIED = 10002;
 export const DEFAULT_BID_TIMEOUT_MS = 5 * 60_000;
+/** x/market's "bid not open" (12) and "bid not found" (18) logs: a retry could never succeed. */
+const NOTHING_TO_CLOSE = /bid not open|bid not found/iu;
 
 export type IntentState = "intent" | "open" | "won" | "closing";
 
@@ -205,7 +207,10 @@ export class BidLifecycle {
     try {
       await this.deps.tx.closeBid(intent.order, CLOSE_REASON_UNSPECIFIED);
     } catch (error) {
-      this.emit({ type: "close_failed", key: intent.key, message: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      // The chain says there is nothing left to close (closed meanwhile, or never landed): done.
+      if (NOTHING_TO_CLOSE.test(message)) return this.finish(intent.key, why);
+      this.emit({ type: "close_failed", key: intent.key, message });
       return; // stays "closing"; tick() retries. The reservation is kept until the chain agrees.
     }
     this.finish(intent.key, why);

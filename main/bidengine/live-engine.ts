@@ -13,6 +13,7 @@ import { compileContext, type CompiledContext } from "./engine-context";
 import { auditorSignatures, catchUpOpenOrders, fetchOrder, marketParams, ourActiveLeases, ourBids, type MarketParams } from "./market-client";
 import { marketEvents } from "./market-events";
 import { OrderTracker } from "./order-tracker";
+import { ordersFromBlock } from "./orders-from-block";
 import type { NormalizedOrder } from "./order-model";
 
 // The running bid engine on one network: catch-up of open orders → per-block market events →
@@ -149,7 +150,8 @@ export class LiveBidEngine {
       const cursor = this.d.cursor.get();
       await this.d.stream.start(cursor ?? undefined);
       await catchUp;
-      if (this.state === "starting") this.setState("running", null);
+      if ((this.state as EngineState) === "offline") return; // the catch-up failed: its reason stands
+      this.setState("running", null);
       await this.refreshState();
     } catch (error) {
       this.fail(error);
@@ -159,9 +161,10 @@ export class LiveBidEngine {
   async stop(): Promise<void> {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.d.stream.stop();
+    this.d.stream.stop(); // a shared stream is wrapped by the host so that this only unsubscribes
     await this.chain;
-    await this.settle();
+    // Bids and closes still in flight are not awaited: their intents are on disk and the next
+    // start reconciles them with the chain.
     this.setState("stopped", null);
   }
 
@@ -247,7 +250,8 @@ export class LiveBidEngine {
     const orders: NormalizedOrder[] = [];
     if (fresh.length > 0) {
       const pool = this.d.pool();
-      const results = await Promise.allSettled(fresh.map((key) => fetchOrder(pool, key)));
+      const fromTxs = await this.ordersInBlock(block).catch(() => new Map<string, NormalizedOrder>());
+      const results = await Promise.allSettled(fresh.map(async (key) => fromTxs.get(key) ?? fetchOrder(pool, key)));
       results.forEach((r, i) => {
         if (r.status === "fulfilled") {
           if (r.value && this.tracker.observe(r.value)) orders.push(r.value);
@@ -261,6 +265,13 @@ export class LiveBidEngine {
     this.height = block.height;
     this.d.cursor.set(block.height);
     await this.refreshState();
+  }
+
+  /** The orders this block's MsgCreateDeployment txs opened: one `block` request for all of them. */
+  private async ordersInBlock(block: BlockEvents): Promise<Map<string, NormalizedOrder>> {
+    const raw = await this.d.pool().call<{ block?: { data?: { txs?: string[] | null } } }>("block", { height: String(block.height) });
+    const txs = raw?.block?.data?.txs ?? [];
+    return ordersFromBlock(txs, (i) => block.txs[i]?.code === 0, block.height);
   }
 
   /** Decides a batch against one context; bids go out without waiting (the tx port batches them). */

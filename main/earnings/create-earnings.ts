@@ -7,7 +7,7 @@ import { EarningsSettingsStore } from "./settings-store";
 import { WithdrawTimer, type Timer } from "./withdraw-timer";
 
 export interface EarningsOptions {
-  /** Start the scheduler's timer (the entries do; tests call `tick` themselves). */
+  /** Start the scheduler's timer (default on: a tick every 10 minutes; tests pass false and call `tick`). */
   autoStart?: boolean;
   intervalMs?: number;
   timer?: Timer;
@@ -17,6 +17,6 @@ export interface EarningsOptions {
 export function createEarnings(db: Db, deps: Omit<EarningsDeps, "repo" | "settings" | "leaseGpus">, options: EarningsOptions = {}) {
   const service = new EarningsService({ ...deps, repo: new LedgerRepo(db), settings: new EarningsSettingsStore(db), leaseGpus: leaseGpuIntervals(db) });
   const timer = new WithdrawTimer(() => service.tick(), deps.log ?? (() => undefined), options.timer);
-  if (options.autoStart) timer.start(options.intervalMs);
+  if (options.autoStart !== false) timer.start(options.intervalMs);
   return { service, timer, handlers: earningsHandlers(service) };
 }

@@ -5,6 +5,7 @@ import { ContractFailure } from "../../common/envelope";
 import type { EnergyQuery, EnergyReport } from "../../common/hardware-schemas";
 import { encodeMsg, type TxRequest } from "../chain/tx-queue";
 import type { RpcPool } from "../chain/rpc-pool";
+import { queryConversions, queryProviderBids } from "./bme-and-bid-reads";
 import { latestBlock, queryAktPrice, queryDeploymentAccount, queryProviderLeases, type EscrowAccountSnapshot } from "./chain-reads";
 import { DEC_SCALE, formatDec, parseDec, usdToMicro } from "./dec";
 import { LedgerRepo } from "./ledger-repo";
@@ -59,7 +60,7 @@ export class EarningsService {
 
   private requireProvider(): string {
     const provider = this.d.provider();
-    if (!provider) throw new ContractFailure("NOT_READY", "There is no wallet yet, so there are no earnings to read. Create or import a wallet first.");
+    if (!provider) throw new ContractFailure("NOT_FOUND", "There is no wallet yet, so there are no earnings to read. Create or import a wallet first.");
     return provider;
   }
 
@@ -73,8 +74,10 @@ export class EarningsService {
       if (lease.state !== "active" || accounts.has(accountKey(lease))) continue;
       accounts.set(accountKey(lease), await queryDeploymentAccount(pool, lease.key.owner, lease.key.dseq, lease.denom));
     }
+    const bids = await queryProviderBids(pool, provider);
+    const conversions = await queryConversions(pool, provider);
     const price = await this.prices.current();
-    return { height: block.height, time: block.time, leases, accounts, aktUsd: price.usd ? parseDec(price.usd) : 0n, priceAsOf: price.asOf };
+    return { height: block.height, time: block.time, leases, accounts, bids, conversions, aktUsd: price.usd ? parseDec(price.usd) : 0n, priceAsOf: price.asOf };
   }
 
   /** Books what the chain shows; serialized so two callers never interleave. */
@@ -93,6 +96,8 @@ export class EarningsService {
   async withdraw(force = false): Promise<WithdrawResult> {
     const provider = this.requireProvider();
     const settings = this.d.settings.get();
+    // Book first, so every lease has a record whose schedule starts when it was first seen.
+    await this.reconcileNow();
     const view = await this.chainView(provider);
     const nowMs = this.d.now().getTime();
     const plan = planWithdrawals({
@@ -106,12 +111,10 @@ export class EarningsService {
       feePerLeaseUakt: this.d.feePerLeaseUakt ?? 5_000n,
       lastWithdrawMs: (id) => {
         const record = this.d.repo.lease(id);
-        if (record && record.lastWithdrawMs === null) {
-          // The schedule of a lease starts when we first see it.
-          this.d.repo.markWithdrawn(id, nowMs);
-          return nowMs;
-        }
-        return record?.lastWithdrawMs ?? null;
+        if (record && record.lastWithdrawMs !== null) return record.lastWithdrawMs;
+        // The schedule of a lease starts when we first see it.
+        if (record) this.d.repo.markWithdrawn(id, nowMs);
+        return nowMs;
       },
     });
     const result: WithdrawResult = { withdrawn: [], skipped: plan.skipped, txHashes: [] };

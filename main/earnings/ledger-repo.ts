@@ -98,6 +98,11 @@ export class LedgerRepo {
     return kinds ? rows.filter((r) => kinds.includes(r.kind)) : rows;
   }
 
+  byKey(dedupeKey: string): LedgerRow | undefined {
+    const row = this.db.prepare("SELECT * FROM earnings_ledger WHERE dedupe_key = ?").get(dedupeKey) as DbRow | undefined;
+    return row && toRow(row);
+  }
+
   hasTx(hash: string, kind: LedgerKind): boolean {
     return this.db.prepare("SELECT 1 FROM earnings_ledger WHERE tx_hash = ? AND kind = ?").get(hash, kind) !== undefined;
   }

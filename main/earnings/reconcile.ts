@@ -1,4 +1,5 @@
 import type { ChainTx } from "../../common/chain-schemas";
+import type { BidDeposit, Conversion } from "./bme-and-bid-reads";
 import type { EscrowAccountSnapshot, LeaseSnapshot } from "./chain-reads";
 import { formatDec, microUsdToUakt, uaktToMicroUsd } from "./dec";
 import { accruedNow, earnedTotal } from "./lease-math";
@@ -17,6 +18,9 @@ export interface ChainView {
   /** USD per AKT (scaled decimal); 0n when the oracle was never reachable. */
   aktUsd: bigint;
   priceAsOf: string | null;
+  /** Our bids with their escrow deposits, and our executed BME conversions. */
+  bids?: readonly BidDeposit[];
+  conversions?: readonly Conversion[];
 }
 
 export interface ReconcileInput {
@@ -87,6 +91,40 @@ export function reconcile(repo: LedgerRepo, input: ReconcileInput): { rowsAdded:
       settledAt: account?.settledAt ?? 0,
       seenHeight: view.height,
       closePaid: closedNow && delta > 0n ? delta.toString() : (previous?.closePaid ?? "0"),
+    });
+  }
+
+  // Bid deposits: locked when first seen open or active, refunded when the bid is closed or lost
+  // (the chain returns it then). A bid first seen already closed (e.g. after a rebuild) books neither.
+  const valueOf = (amount: bigint, denom: string) => (denom === "uakt" ? uaktToMicroUsd(amount, view.aktUsd) : amount);
+  for (const bid of view.bids ?? []) {
+    const leaseId = bid.bidId.split("/").slice(0, 5).join("/");
+    const depositKey = `deposit:${bid.bidId}`;
+    if ((bid.state === "open" || bid.state === "active") && bid.amount > 0n) {
+      book({ leaseId, kind: "deposit", detail: "locked", height: view.height, atMs, amount: bid.amount, denom: bid.denom, usdMicro: valueOf(bid.amount, bid.denom), uaktEquiv: bid.denom === "uakt" ? bid.amount : microUsdToUakt(bid.amount, view.aktUsd), priceSource: bid.denom === "uakt" ? aktSource : actSource, txHash: "", dedupeKey: depositKey });
+    } else if (bid.state === "closed" || bid.state === "lost") {
+      const locked = repo.byKey(depositKey);
+      if (locked) book({ ...locked, kind: "refund", detail: `refunded (${bid.state})`, height: view.height, atMs, usdMicro: valueOf(locked.amount, locked.denom), dedupeKey: `refund:${bid.bidId}` });
+    }
+  }
+
+  // ACT→AKT conversions the BME executed for us: the ACT burned, the AKT minted and the BME's price.
+  for (const c of view.conversions ?? []) {
+    if (c.burned.amount === 0n) continue;
+    const price = formatDec(c.mintPrice, 6);
+    book({
+      leaseId: "",
+      kind: "conversion",
+      detail: `${c.burned.amount} ${c.burned.denom} → ${c.minted.amount} ${c.minted.denom}`,
+      height: c.height,
+      atMs,
+      amount: c.burned.amount,
+      denom: c.burned.denom,
+      usdMicro: c.burned.denom === "uakt" ? uaktToMicroUsd(c.burned.amount, c.mintPrice) : c.burned.amount,
+      uaktEquiv: c.minted.denom === "uakt" ? c.minted.amount : c.burned.amount,
+      priceSource: `BME at oracle $${price}`,
+      txHash: "",
+      dedupeKey: `conversion:${c.key}`,
     });
   }
 

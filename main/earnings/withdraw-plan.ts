@@ -45,13 +45,14 @@ export function planWithdrawals(input: PlanInput): Plan {
       skipped.push({ leaseId: lease.leaseId, reason: "not due yet" });
       continue;
     }
-    // Running dry is withdrawn even at a loss: it settles the account, so an overdrawn lease closes
-    // now rather than running unpaid. Otherwise the accrued uact (µUSD) must cover the fee.
-    if (!runningDry && input.aktUsd > 0n && accrued <= feeUsd) {
+    // An overdrawn escrow (dry now) is withdrawn even at a loss: that settles the account, so the lease
+    // closes now rather than running unpaid. Otherwise the accrued uact (µUSD) must cover the fee.
+    const overdrawn = dry === 0;
+    if (!overdrawn && input.aktUsd > 0n && accrued <= feeUsd) {
       skipped.push({ leaseId: lease.leaseId, reason: `accrued ${accrued} uact would not cover the ~${feeUsd} µUSD fee` });
       continue;
     }
-    if (accrued === 0n && !runningDry) {
+    if (accrued === 0n && !overdrawn) {
       skipped.push({ leaseId: lease.leaseId, reason: "nothing accrued" });
       continue;
     }

@@ -9,7 +9,13 @@ import { forwardEvents, registerIpcHost, sameContents } from "./ipc-host";
 import { installQuitHandling } from "./lifecycle";
 import { createMainWindow, revealWindow } from "./main-window";
 import { claimSingleInstance } from "./single-instance";
-import { createAppTray } from "./tray";
+import { NotificationController } from "../notify";
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from "../../common/status-schemas";
+import { createDesktopNotifier } from "./notifications";
+import { trackStartAtLogin } from "./start-at-login";
+import { followStatus, setBiddingPaused, setGamingMode, trayStateFromOverview } from "./status-tray";
+import { createAppTray, renderTrayState } from "./tray";
+import type { TrayActions } from "./tray-menu";
 import { denyAllPermissions } from "./web-security";
 
 // The Electron shell, wired from the pieces in this folder. It takes the electron module as a
@@ -17,7 +23,7 @@ import { denyAllPermissions } from "./web-security";
 
 export type ElectronModule = Pick<
   typeof import("electron"),
-  "app" | "BrowserWindow" | "dialog" | "ipcMain" | "Menu" | "nativeImage" | "protocol" | "session" | "shell" | "Tray"
+  "app" | "BrowserWindow" | "dialog" | "ipcMain" | "Menu" | "nativeImage" | "Notification" | "protocol" | "session" | "shell" | "Tray"
 >;
 
 export interface ShellOptions {
@@ -34,6 +40,8 @@ export interface Shell {
   core: App;
   openWindow(): void;
   window(): BrowserWindow | null;
+  /** Resolves once the start-at-login setting known so far is applied to the OS. */
+  startAtLoginSettled(): Promise<void>;
 }
 
 /** Starts the app with its window and tray; resolves null when another instance already runs. */
@@ -59,7 +67,7 @@ export async function startElectronShell(electron: ElectronModule, options: Shel
   try {
     core = createApp(
       { dataDir: resolveDataDir(options.argv, options.env, options.platform), mode: "electron", version: readAppVersion() },
-      { log, devnet: { autoStart: true }, ...options.appDeps },
+      { log, devnet: { autoStart: true }, status: { autoStart: true }, serving: { autoStart: true }, ...options.appDeps },
     );
   } catch (error) {
     // E.g. a database written by a newer version: say so instead of dying silently.
@@ -79,15 +87,50 @@ export async function startElectronShell(electron: ElectronModule, options: Shel
   registerIpcHost(electron.ipcMain, core, { isOwnContents: (contents) => window !== null && !window.isDestroyed() && sameContents(contents, window.webContents), log });
   forwardEvents(core.events, () => (window && !window.isDestroyed() ? [window.webContents] : []), log);
 
-  const tray = createAppTray(
-    {
-      createTray: (icon) => new electron.Tray(icon),
-      buildMenu: (template) => electron.Menu.buildFromTemplate(template),
-      createImage: (png) => electron.nativeImage.createFromBuffer(png),
+  const trayDeps = {
+    createTray: (icon: Electron.NativeImage) => new electron.Tray(icon),
+    buildMenu: (template: Electron.MenuItemConstructorOptions[]) => electron.Menu.buildFromTemplate(template),
+    createImage: (png: Buffer) => electron.nativeImage.createFromBuffer(png),
+  };
+  const baseActions: TrayActions = { openDashboard: openWindow, quit: () => quit.quit() };
+  const tray = createAppTray(trayDeps, baseActions);
+
+  // The tray and desktop notifications follow status.overview / status.changed.
+  const notices = new NotificationController({
+    settings: async () => {
+      const result = await core.call("notifications.settings", undefined);
+      return result.ok ? (result.value as NotificationSettings) : DEFAULT_NOTIFICATION_SETTINGS;
     },
-    { openDashboard: openWindow, quit: () => quit.quit() },
+    show: createDesktopNotifier({ isSupported: () => electron.Notification.isSupported(), create: (o) => new electron.Notification(o) }, openWindow, log),
+    now: () => Date.now(),
+    log,
+  });
+  let tone: string | null = null;
+  const stopStatus = followStatus(
+    core,
+    (overview) => {
+      const actions: TrayActions = {
+        ...baseActions,
+        pauseBidding: () => void setBiddingPaused(core, true, log),
+        resumeBidding: () => void setBiddingPaused(core, false, log),
+        // Gaming mode is the live engine's switch: offered only while it runs.
+        ...(overview.engineRunning ? { setGamingMode: (on: boolean) => void setGamingMode(core, on, log) } : {}),
+      };
+      tone = renderTrayState(tray, trayDeps, actions, trayStateFromOverview(overview), tone);
+      void notices.onOverview(overview);
+    },
+    log,
   );
+  // "Offline for two minutes" must fire even when no new overview arrives.
+  const noticeTick = setInterval(() => void notices.tick(), 30_000);
+  noticeTick.unref?.();
+  // Unpackaged (development) Electron needs the app folder to know what to run.
+  const appArgs = electronApp.isPackaged === false && typeof electronApp.getAppPath === "function" ? [electronApp.getAppPath()] : [];
+  const startAtLogin = trackStartAtLogin(core, { platform: options.platform, env: options.env, execPath: process.execPath, appArgs, app: electronApp }, log);
   electronApp.on("will-quit", () => {
+    clearInterval(noticeTick);
+    stopStatus();
+    startAtLogin.dispose();
     if (!tray.isDestroyed()) tray.destroy();
   });
   electronApp.on("activate", openWindow); // macOS: clicking the dock icon
@@ -95,5 +138,5 @@ export async function startElectronShell(electron: ElectronModule, options: Shel
   // `--hidden`: started at login, live in the tray until the user opens the dashboard.
   await closeSetting.loaded;
   if (!hasFlag(options.argv, "--hidden")) openWindow();
-  return { core, openWindow, window: () => window };
+  return { core, openWindow, window: () => window, startAtLoginSettled: () => startAtLogin.settled() };
 }

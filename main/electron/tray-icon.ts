@@ -2,13 +2,21 @@ import { crc32, deflateSync } from "node:zlib";
 
 // The tray icon, drawn as a PNG in code: Tray needs a raster image (no SVG), and drawing it here keeps
 // the packaged app free of loose asset files that the bundle would have to find at run time.
-// The mark: a red disc (Akash red) with a white upward triangle.
+// The mark: a disc with a white upward triangle. The disc's colour is the status at a glance:
+// Akash red while bidding, amber while paused or gaming, grey while offline.
 
-const RED = [0xff, 0x41, 0x4c] as const;
+export type TrayIconTone = "active" | "idle" | "offline";
+
+const DISC: Record<TrayIconTone, readonly [number, number, number]> = {
+  active: [0xff, 0x41, 0x4c],
+  idle: [0xe0, 0x9b, 0x1a],
+  offline: [0x80, 0x86, 0x8f],
+};
 const WHITE = [0xff, 0xff, 0xff] as const;
 
 /** RGBA pixels of the icon at `size`×`size`. */
-export function trayIconPixels(size: number): Uint8Array {
+export function trayIconPixels(size: number, tone: TrayIconTone = "active"): Uint8Array {
+  const disc = DISC[tone];
   if (!Number.isInteger(size) || size < 8 || size > 256) throw new RangeError(`Tray icon size must be an integer 8–256, got ${size}`);
   const pixels = new Uint8Array(size * size * 4);
   const c = (size - 1) / 2;
@@ -23,7 +31,7 @@ export function trayIconPixels(size: number): Uint8Array {
       const top = size * 0.22;
       const bottom = size * 0.72;
       const inTriangle = y >= top && y <= bottom && Math.abs(dx) <= ((y - top) / (bottom - top)) * size * 0.3;
-      const [r, g, b] = inTriangle ? WHITE : RED;
+      const [r, g, b] = inTriangle ? WHITE : disc;
       pixels.set([r, g, b, 0xff], offset);
     }
   }
@@ -31,8 +39,8 @@ export function trayIconPixels(size: number): Uint8Array {
 }
 
 /** A valid PNG (8-bit RGBA, no interlace) of the icon. */
-export function trayIconPng(size = 32): Buffer {
-  const pixels = trayIconPixels(size);
+export function trayIconPng(size = 32, tone: TrayIconTone = "active"): Buffer {
+  const pixels = trayIconPixels(size, tone);
   const rows = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) {
     rows[y * (size * 4 + 1)] = 0; // filter: none

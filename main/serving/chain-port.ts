@@ -19,6 +19,9 @@ import { bidGroupSpecFromChain } from "./group-spec";
 export interface ChainLease {
   id: LeaseId;
   bseq: number;
+  state: "active" | "insufficient_funds" | "closed" | "invalid";
+  /** LeaseClosedReason (e.g. 10003 manifest_timeout); 0 while open. */
+  reason: number;
   /** uact (or uakt) per block, LegacyDec string. */
   price: { denom: string; amount: string };
   createdAt: number;
@@ -91,7 +94,7 @@ export class ChainGatewayPort implements GatewayChainPort {
     return this.leases({ provider: this.provider() });
   }
 
-  /** One lease of ours, active or not (null when the chain has none). */
+  /** One lease of ours in any state (null when the chain has none). */
   async lease(id: LeaseId): Promise<ChainLease | null> {
     const found = await this.leases({ owner: id.owner, dseq: id.dseq, gseq: id.gseq, oseq: id.oseq, provider: id.provider }, false);
     return found[0] ?? null;
@@ -118,6 +121,8 @@ export class ChainGatewayPort implements GatewayChainPort {
         out.push({
           id: { owner, dseq: dseq.toString(), gseq, oseq, provider },
           bseq,
+          state: lease.state === Lease_State.active ? "active" : lease.state === Lease_State.insufficient_funds ? "insufficient_funds" : lease.state === Lease_State.closed ? "closed" : "invalid",
+          reason: lease.reason,
           price: { denom: lease.price?.denom ?? "uact", amount: lease.price?.amount ?? "0" },
           createdAt: Number(lease.createdAt.toString()),
           accrued: escrowPayment?.state?.balance?.amount ?? "0",

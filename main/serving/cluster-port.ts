@@ -16,6 +16,9 @@ export type ReconcileFn = (active: readonly LeaseId[], redeploy: (lease: LeaseId
 export class SwitchableCluster implements GatewayClusterPort {
   private state: ClusterState = { kind: "unavailable", reason: "k3s is not installed" };
 
+  /** `refresh` re-reads the node before a deploy, so a manifest never goes to a node that just went away. */
+  constructor(private readonly refresh: () => Promise<void> = async () => {}) {}
+
   set(state: ClusterState): void {
     this.state = state;
   }
@@ -29,7 +32,8 @@ export class SwitchableCluster implements GatewayClusterPort {
     throw new GatewayHttpError(503, `this provider cannot run workloads right now: ${this.state.reason}`);
   }
 
-  deploy(lease: LeaseId, group: ManifestGroup) {
+  async deploy(lease: LeaseId, group: ManifestGroup) {
+    await this.refresh();
     return this.ready().deploy(lease, group);
   }
 

@@ -3,7 +3,7 @@ import type { LeaseId, ManifestGroup } from "../../common/gateway-schemas";
 import type { BlockEvents } from "../chain/block-stream";
 import type { TxQueue } from "../chain/tx-queue";
 import { startGateway, type RunningGateway } from "../gateway";
-import type { GatewayClock, GatewayLimits, ManifestStorePort, ProviderInfoPort, TimerPort } from "../gateway";
+import type { GatewayChainPort, GatewayClock, GatewayLimits, ManifestStorePort, ProviderInfoPort, TimerPort } from "../gateway";
 import { txBidPort } from "./bid-port";
 import type { ChainGatewayPort } from "./chain-port";
 import { SwitchableCluster, type ClusterState } from "./cluster-port";
@@ -20,7 +20,7 @@ export interface ServingDeps {
   provider: () => string | null;
   /** The provider TLS certificate + key, only when valid on chain. */
   certificate: () => Promise<{ certPem: string; keyPem: string; serial: string } | null>;
-  chain: ChainGatewayPort;
+  chain: GatewayChainPort & Pick<ChainGatewayPort, "providerLeases" | "lease">;
   queue: () => TxQueue;
   /** Subscribes to the network's block stream (started by the caller's stream); returns unsubscribe. */
   blocks: (listener: (block: BlockEvents) => void) => () => void;
@@ -48,7 +48,7 @@ export class ServingService {
   private gateway: RunningGateway | null = null;
   private starting: Promise<GatewayStatus> | null = null;
   private unsubscribe: (() => void) | null = null;
-  private readonly cluster = new SwitchableCluster();
+  private readonly cluster = new SwitchableCluster(() => this.refreshCluster());
   private readonly served = new Map<string, LeaseId>();
   private manifestsReceived = 0;
   private state: Pick<GatewayStatus, "state" | "message" | "certSerial" | "provider"> = { state: "stopped", message: "not started", certSerial: null, provider: null };
@@ -66,10 +66,12 @@ export class ServingService {
   private async doStart(): Promise<GatewayStatus> {
     const provider = this.d.provider();
     if (!provider) return this.stopped("the wallet is locked: unlock it to serve tenants", null);
-    const cert = await this.d.certificate().catch((error: unknown) => {
-      this.d.log?.(`[serving] certificate lookup failed: ${String(error)}`);
-      return null;
-    });
+    let cert: Awaited<ReturnType<ServingDeps["certificate"]>>;
+    try {
+      cert = await this.d.certificate();
+    } catch (error) {
+      return this.stopped(`could not check the provider certificate on chain: ${(error as Error).message}`, provider);
+    }
     if (!cert) return this.stopped("no valid provider certificate on chain: publish one to serve tenants", provider);
     await this.refreshCluster();
     const manifests = this.countingStore();
@@ -84,7 +86,10 @@ export class ServingService {
         chain: this.d.chain,
         cluster: this.cluster,
         manifests,
-        bids: txBidPort({ queue: this.d.queue, bseq: async (lease) => (await this.d.chain.lease(lease))?.bseq ?? null, released: (lease, reason) => this.release(lease, reason) }),
+        bids: txBidPort({ queue: this.d.queue, bseq: async (lease) => {
+          const found = await this.d.chain.lease(lease);
+          return found?.state === "active" ? found.bseq : null;
+        }, released: (lease, reason) => this.release(lease, reason) }),
         info: this.d.info,
         validateGroup: this.d.validateGroup,
         ...(this.d.limits ? { limits: this.d.limits } : {}),
@@ -120,6 +125,10 @@ export class ServingService {
   /** Waits for the lease work queued by blocks so far (tests, and an orderly shutdown). */
   settled(): Promise<void> {
     return this.work.then(() => undefined, () => undefined);
+  }
+
+  leasesServed(): number {
+    return this.served.size;
   }
 
   get port(): number | null {
@@ -183,9 +192,19 @@ export class ServingService {
     const { events, skipped } = leaseEventsFor(provider, block);
     if (skipped > 0) this.d.log?.(`[serving] ${skipped} lease event(s) at height ${block.height} could not be parsed`);
     for (const event of events) {
-      if (event.kind === "created") this.gateway.timeouts.leaseWon(event.lease);
+      if (event.kind === "created") this.leaseWon(event.lease);
       else this.enqueue(() => this.release(event.lease, null));
     }
+  }
+
+  /**
+   * A lease of ours was won (the bid engine's notification, or EventLeaseCreated on the stream —
+   * both may report the same lease): the tenant now has the manifest timeout to send its manifest.
+   * A lease whose manifest is already deployed is never put back on the clock.
+   */
+  leaseWon(lease: LeaseId): void {
+    if (!this.gateway || lease.provider !== this.state.provider || this.served.has(leaseKey(lease))) return;
+    this.gateway.timeouts.leaseWon(lease);
   }
 
   private enqueue(task: () => Promise<void>): void {
@@ -214,7 +233,7 @@ export class ServingService {
       await cluster.port.deploy(lease, group);
       return true;
     });
-    for (const lease of result.waiting) this.gateway?.timeouts.leaseWon(lease);
+    for (const lease of result.waiting) this.leaseWon(lease);
     return { recreated: result.recreated.length, waiting: result.waiting.length, removed: result.removed.length };
   }
 }

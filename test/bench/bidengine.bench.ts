@@ -5,6 +5,7 @@ import { DEFAULT_BIDENGINE_SETTINGS } from "../../main/bidengine/default-setting
 import { compileContext } from "../../main/bidengine/engine-context";
 import { normalizeOrder, normalizeOrders } from "../../main/bidengine/normalize-order";
 import type { NormalizedOrder } from "../../main/bidengine/order-model";
+import { liveFigures } from "./bidengine-live";
 import type { Figure } from "./figure";
 
 // bidengine.decisions_per_s: pure decision throughput (chain rules + capacity + policies + price) over
@@ -97,5 +98,5 @@ export default async function bench(): Promise<Figure[]> {
     decided += orders.length;
     elapsed = performance.now() - start;
   }
-  return [{ figure: "bidengine.decisions_per_s", value: Math.round((decided * 1000) / elapsed), unit: "decisions/s" }];
+  return [{ figure: "bidengine.decisions_per_s", value: Math.round((decided * 1000) / elapsed), unit: "decisions/s" }, ...(await liveFigures())];
 }

@@ -106,11 +106,25 @@ export const methodSamples: { [M in MethodName]: { valid: MethodInput<M>; invali
   "bidengine.decisions": { valid: { outcome: "declined", limit: 10 }, invalid: { limit: 0 } },
   "bidengine.settings": { valid: undefined, invalid: { paused: true } },
   "bidengine.updateSettings": { valid: { paused: true }, invalid: { paused: "yes" } },
+  "bidengine.status": { valid: undefined, invalid: { network: "local" } },
+  "bidengine.pause": { valid: undefined, invalid: { now: true } },
+  "bidengine.resume": { valid: undefined, invalid: 1 },
+  "bidengine.setGaming": { valid: { on: true }, invalid: { on: "yes" } },
   "bidengine.previewPrice": { valid: { settings: DEFAULT_BIDENGINE_SETTINGS, utilisationPercent: 50, gpuModels: ["rtx3090"] }, invalid: { settings: { paused: false }, utilisationPercent: 150 } },
   "uptime.summary": { valid: undefined, invalid: { window: "24h" } },
   "uptime.incidents": { valid: { probe: "gateway", limit: 10 }, invalid: { probe: "dns" } },
   "uptime.check": { valid: undefined, invalid: { probes: ["app"] } },
   "uptime.updateSettings": { valid: { gateway: { host: "127.0.0.1", port: 9, tls: true } }, invalid: { gateway: { host: "bad host!", port: 0, tls: true } } },
+  "earnings.summary": { valid: { from: "2026-11-01T00:00:00.000Z", to: "2026-11-08T00:00:00.000Z", granularity: "day" }, invalid: { from: "2026-11-08T00:00:00.000Z", to: "2026-11-01T00:00:00.000Z", granularity: "day" }, prepare: importedWallet },
+  "earnings.leases": { valid: { from: "2026-11-01T00:00:00.000Z", to: "2026-11-08T00:00:00.000Z" }, invalid: { from: "yesterday", to: "today" }, prepare: importedWallet },
+  "earnings.gpus": { valid: { from: "2026-11-01T00:00:00.000Z", to: "2026-11-08T00:00:00.000Z" }, invalid: { from: "2026-11-01T00:00:00.000Z" }, prepare: importedWallet },
+  "earnings.breakEven": { valid: undefined, invalid: { month: 11 }, prepare: importedWallet },
+  "earnings.exportCsv": { valid: { from: "2026-11-01T00:00:00.000Z", to: "2026-11-08T00:00:00.000Z" }, invalid: { from: "2020-01-01T00:00:00.000Z", to: "2026-11-08T00:00:00.000Z" }, prepare: importedWallet },
+  "earnings.reconcile": { valid: undefined, invalid: { height: 5 }, prepare: fundedWallet },
+  "earnings.withdraw": { valid: undefined, invalid: { leases: [] }, prepare: fundedWallet },
+  "earnings.settings": { valid: undefined, invalid: "scheduler" },
+  "earnings.updateSettings": { valid: { withdrawEveryHours: 6 }, invalid: { withdrawEveryHours: 0 } },
+  "earnings.price": { valid: undefined, invalid: { denom: "uakt" }, prepare: fundedWallet },
   "wallet.status": { valid: undefined, invalid: { address: 1 } },
   "wallet.create": { valid: undefined, invalid: { words: 12 } },
   "wallet.confirmBackup": {
@@ -165,6 +179,11 @@ export const methodSamples: { [M in MethodName]: { valid: MethodInput<M>; invali
   "cluster.health": { valid: undefined, invalid: 7 },
   "cluster.uninstall": { valid: { evenWithActiveLeases: false }, invalid: { evenWithActiveLeases: "yes" } },
   "cluster.joinToken": { valid: { advertiseAddress: "192.168.1.20" }, invalid: { advertiseAddress: "not an address!" } },
+  "status.overview": { valid: { refresh: true }, invalid: { refresh: "now" } },
+  "notifications.settings": { valid: undefined, invalid: { leaseWon: true } },
+  "notifications.updateSettings": { valid: { offline: false }, invalid: { offline: "no" } },
+  "gateway.status": { valid: undefined, invalid: { port: 8443 } },
+  "gateway.gpuReclaimImpact": { valid: undefined, invalid: { leases: [] } },
 };
 
 export const eventTriggers: { [E in EventName]: (app: App) => Promise<unknown> } = {
@@ -173,4 +192,8 @@ export const eventTriggers: { [E in EventName]: (app: App) => Promise<unknown> }
   "cluster.progress": (app) => app.call("cluster.install", { consent: true }),
   // The first check moves "the app" from unknown (not checked yet) to up: one event per check.
   "uptime.changed": (app) => app.call("uptime.check", undefined),
+  // The first overview differs from none: it is always announced.
+  "status.changed": (app) => app.call("status.overview", { refresh: true }),
+  // Pausing announces the engine's status (stopped while no wallet is unlocked, with the reason).
+  "bidengine.changed": (app) => app.call("bidengine.pause", undefined),
 };

@@ -159,7 +159,8 @@ describe("headless dashboard in Chromium", () => {
     await page.screenshot({ path: `${SHOTS}settings.png`, fullPage: true });
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Onboarding" }).click();
-    await page.getByTestId("cpu-model").waitFor();
+    // The wizard opens at its first step on a fresh data dir: the hardware report with its verdicts.
+    await page.getByTestId("hardware-report").waitFor({ timeout: 30_000 });
     await page.screenshot({ path: `${SHOTS}onboarding.png`, fullPage: true });
 
     expect(watched.pageErrors).toEqual([]);
@@ -231,8 +232,8 @@ describe("headless dashboard in Chromium", () => {
       await watched.page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Dashboard" }).click();
       const alerts = watched.page.getByRole("alert").filter({ hasText: "Cannot reach the app." });
       await alerts.first().waitFor({ timeout: 10_000 });
-      expect(await alerts.count()).toBe(3); // hardware, app info and uptime each say so, with their own retry
-      expect(await watched.page.getByRole("button", { name: "Try again" }).count()).toBe(3);
+      expect(await alerts.count()).toBe(5); // status, today's earnings, hardware, app info and uptime each say so, with their own retry
+      expect(await watched.page.getByRole("button", { name: "Try again" }).count()).toBe(5);
       await watched.page.screenshot({ path: `${SHOTS}app-gone.png`, fullPage: true });
       expect(watched.pageErrors).toEqual([]);
       expect(watched.cspViolations).toEqual([]);

@@ -31,7 +31,7 @@ const DASHBOARD_LINE = /^Dashboard: (http:\/\/\S+)$/m;
 export async function startHeadlessProcess(options: StartOptions = {}): Promise<HeadlessProcess> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "apd-e2e-"));
-  const child = spawn(process.execPath, [HEADLESS_ENTRY, "--data-dir", dataDir, ...(options.extraArgs ?? [])], {
+  const child = spawn(process.execPath, [HEADLESS_ENTRY, "--data-dir", dataDir, "--gateway-listen", "127.0.0.1:0", ...(options.extraArgs ?? [])], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -68,8 +68,8 @@ export function k3sConfig(input: K3sConfigInput): string {
   if (input.role === "server") {
     // The kubeconfig holds cluster-admin credentials: readable by root only.
     config["write-kubeconfig-mode"] = "0600";
-    // Traefik would bind :80/:443 on the owner's desktop; leases get their own ingress (see the gateway).
-    config.disable = ["traefik"];
+    // Traefik, bundled with k3s, stays on: it is the ingress controller that serves tenants' HTTP
+    // exposes on :80/:443 (the lease builder's Ingress objects use its class).
   } else {
     if (!input.join) throw new Error("an agent config needs the server URL and token");
     config.server = input.join.serverUrl;

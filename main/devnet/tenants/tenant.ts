@@ -2,18 +2,32 @@ import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { Bid_State, QueryBidsRequest, QueryBidsResponse } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import { QueryDeploymentRequest, QueryDeploymentResponse } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { Deployment_State } from "@akashnetwork/chain-sdk/private-types/akash.v1";
-import { sha256 } from "@cosmjs/crypto";
 import type { EncodeObject } from "@cosmjs/proto-signing";
+import type { OfflineAminoSigner } from "@cosmjs/amino";
 import type { QueryClient, SigningStargateClient } from "@cosmjs/stargate";
+import { JwtTokenManager } from "@akashnetwork/chain-sdk";
 import { drawDeployment } from "../demand/mix";
 import { parseDec } from "../util/dec";
 import type { Rng } from "../util/rng";
+import { manifestFor } from "./manifest-for";
 import type { TenantOptions } from "./options";
+import { callProvider, ProviderUnreachable, resolveProvider } from "./provider-client";
 
 type Phase =
   | { kind: "idle"; deployAt: number }
   | { kind: "bidding"; dseq: number; until: number; windows: number }
-  | { kind: "leased"; dseq: number; endAt: number; rate: bigint; topUp: boolean };
+  | { kind: "leased"; dseq: number; endAt: number; rate: bigint; topUp: boolean; serving: Serving };
+
+/** The manifest's way to the provider: pending → sent (then one status check) | skipped | failed. */
+interface Serving {
+  provider: string;
+  gseq: number;
+  oseq: number;
+  manifest: string;
+  state: "pending" | "sent" | "skipped" | "failed";
+  sentAt: number;
+  statusChecked: boolean;
+}
 
 export type TenantSettings = Required<TenantOptions>;
 
@@ -25,7 +39,12 @@ export interface TenantDeps {
   settings: TenantSettings;
   /** uact spendable now (from the chain). */
   log: (message: string) => void;
+  /** The same key as an amino signer: chain-sdk's JwtTokenManager signs the gateway token with it. */
+  amino?: OfflineAminoSigner;
 }
+
+/** Blocks between sending the manifest and asking the provider for the lease status. */
+const STATUS_AFTER_BLOCKS = 2;
 
 const MAX_BID_WINDOWS = 3;
 const INCLUSION_TIMEOUT_MS = 60_000;
@@ -39,7 +58,7 @@ const POLL_MS = 100;
 export class Tenant {
   private phase: Phase;
   private busy = false;
-  readonly stats = { deployments: 0, leases: 0, closes: 0, topUps: 0, failures: 0 };
+  readonly stats = { deployments: 0, leases: 0, closes: 0, topUps: 0, failures: 0, manifestsSent: 0, manifestsSkipped: 0, manifestFailures: 0, statusChecks: 0 };
 
   constructor(
     private readonly deps: TenantDeps,
@@ -69,6 +88,7 @@ export class Tenant {
         if (height < this.phase.deployAt) return;
         if (!(await this.ensureAct())) return;
         const drawn = drawDeployment(rng);
+        const manifest = manifestFor(drawn.kind);
         const duration = Math.max(10, Math.round(rng.exponential(settings.meanLeaseBlocks)));
         const topUp = rng.next() < settings.topUpProbability;
         // Fund for the run when topping up later; otherwise for a drawn fraction of it (so it runs dry).
@@ -78,12 +98,12 @@ export class Tenant {
         await this.send([
           {
             typeUrl: "/akash.deployment.v1beta4.MsgCreateDeployment",
-            value: { id: { owner: this.deps.address, dseq }, groups: drawn.groups, hash: sha256(new TextEncoder().encode(`${this.deps.address}/${dseq}`)), deposit: { amount: { denom: "uact", amount: deposit.toString() }, sources: [Source.balance] } },
+            value: { id: { owner: this.deps.address, dseq }, groups: drawn.groups, hash: manifest.hash, deposit: { amount: { denom: "uact", amount: deposit.toString() }, sources: [Source.balance] } },
           },
         ]);
         this.stats.deployments++;
         this.phase = { kind: "bidding", dseq, until: height + settings.bidWindowBlocks, windows: 1 };
-        this.pendingRun = { duration, topUp };
+        this.pendingRun = { duration, topUp, manifest: manifest.body };
         return;
       }
       case "bidding": {
@@ -101,8 +121,9 @@ export class Tenant {
         }
         await this.send([{ typeUrl: "/akash.market.v1beta5.MsgCreateLease", value: { bidId: cheapest.id } }]);
         this.stats.leases++;
-        const run = this.pendingRun ?? { duration: settings.meanLeaseBlocks, topUp: false };
-        this.phase = { kind: "leased", dseq: this.phase.dseq, endAt: height + run.duration, rate: cheapest.price, topUp: run.topUp };
+        const run = this.pendingRun ?? { duration: settings.meanLeaseBlocks, topUp: false, manifest: "" };
+        const serving: Serving = { provider: cheapest.id?.provider ?? "", gseq: cheapest.id?.gseq ?? 1, oseq: cheapest.id?.oseq ?? 1, manifest: run.manifest, state: "pending", sentAt: 0, statusChecked: false };
+        this.phase = { kind: "leased", dseq: this.phase.dseq, endAt: height + run.duration, rate: cheapest.price, topUp: run.topUp, serving };
         return;
       }
       case "leased": {
@@ -111,6 +132,7 @@ export class Tenant {
           this.phase = { kind: "idle", deployAt: this.nextDeploy(height) };
           return;
         }
+        if (height < this.phase.endAt && (await this.serve(dseq, this.phase.serving, height))) return;
         if (height >= this.phase.endAt) {
           await this.closeDeployment(dseq);
           this.phase = { kind: "idle", deployAt: this.nextDeploy(height) };
@@ -132,7 +154,48 @@ export class Tenant {
     }
   }
 
-  private pendingRun?: { duration: number; topUp: boolean };
+  private pendingRun?: { duration: number; topUp: boolean; manifest: string };
+
+  /**
+   * Sends the manifest to the provider's gateway (JWT, the provider's on-chain certificate), then
+   * asks for the lease status once. Only providers on this machine are contacted. Returns whether
+   * it did something this block (one action per block, like every other step).
+   */
+  private async serve(dseq: number, serving: Serving, height: number): Promise<boolean> {
+    const amino = this.deps.amino;
+    if (!amino || serving.state === "skipped" || serving.state === "failed" || serving.statusChecked) return false;
+    if (serving.state === "sent" && height < serving.sentAt + STATUS_AFTER_BLOCKS) return false;
+    let endpoint;
+    try {
+      endpoint = await resolveProvider(this.deps.query, serving.provider);
+    } catch (error) {
+      if (!(error instanceof ProviderUnreachable)) throw error;
+      serving.state = "skipped";
+      this.stats.manifestsSkipped++;
+      return false;
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new JwtTokenManager(amino as never).generateToken({ version: "v1", iss: this.deps.address, iat: now, nbf: now, exp: now + 300 });
+    const headers = { authorization: `Bearer ${token}` };
+    if (serving.state === "pending") {
+      const reply = await callProvider(serving.provider, endpoint, "PUT", `/deployment/${dseq}/manifest`, headers, serving.manifest).catch((error: unknown) => ({ status: 0, body: String(error) }));
+      if (reply.status !== 200) {
+        serving.state = "failed";
+        this.stats.manifestFailures++;
+        this.deps.log(`tenant ${this.deps.address}: manifest for ${dseq} refused by ${serving.provider} (${reply.status}): ${reply.body.trim().slice(0, 200)}`);
+        return true;
+      }
+      serving.state = "sent";
+      serving.sentAt = height;
+      this.stats.manifestsSent++;
+      return true;
+    }
+    const status = await callProvider(serving.provider, endpoint, "GET", `/lease/${dseq}/${serving.gseq}/${serving.oseq}/status`, headers).catch((error: unknown) => ({ status: 0, body: String(error) }));
+    serving.statusChecked = true;
+    if (status.status === 200) this.stats.statusChecks++;
+    else this.deps.log(`tenant ${this.deps.address}: lease status for ${dseq} from ${serving.provider} failed (${status.status}): ${status.body.trim().slice(0, 200)}`);
+    return true;
+  }
 
   private nextDeploy(height: number): number {
     return height + 1 + Math.round(this.deps.rng.exponential(this.deps.settings.meanBlocksBetweenDeployments));

@@ -1,3 +1,4 @@
+import { Secp256k1Wallet } from "@cosmjs/amino";
 import { sha256 } from "@cosmjs/crypto";
 import { DirectSecp256k1Wallet } from "@cosmjs/proto-signing";
 import { GasPrice, QueryClient, SigningStargateClient } from "@cosmjs/stargate";
@@ -29,12 +30,14 @@ export async function startTenants(node: ChainNode, rpcUrl: string, options: Ten
   const query = new QueryClient(comet);
   const tenants: Array<{ address: string; tenant: Tenant; client: SigningStargateClient }> = [];
   for (let i = 0; i < settings.count; i++) {
-    const wallet = await DirectSecp256k1Wallet.fromKey(sha256(new TextEncoder().encode(`devnet-tenant/${seed}/${i}`)), "akash");
+    const key = sha256(new TextEncoder().encode(`devnet-tenant/${seed}/${i}`));
+    const wallet = await DirectSecp256k1Wallet.fromKey(key, "akash");
+    const amino = await Secp256k1Wallet.fromKey(key, "akash");
     const [account] = await wallet.getAccounts();
     if (!account) throw new Error("tenant wallet has no account");
     if (node.bank.balance(account.address, "uakt") < TENANT_GRANT / 10n) node.bank.mint(account.address, "uakt", TENANT_GRANT);
     const client = await SigningStargateClient.connectWithSigner(rpcUrl, wallet, { registry: akashRegistry(), gasPrice: GasPrice.fromString("0.025uakt"), broadcastPollIntervalMs: 200 });
-    const tenant = new Tenant({ client, query, address: account.address, rng: new Rng(seed * 1000 + i + 1), settings, log }, node.height);
+    const tenant = new Tenant({ client, query, address: account.address, rng: new Rng(seed * 1000 + i + 1), settings, log, amino }, node.height);
     tenants.push({ address: account.address, tenant, client });
   }
   const inFlight = new Set<Promise<void>>();

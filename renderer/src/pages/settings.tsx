@@ -3,8 +3,15 @@ import type { ContractError } from "../../../common/envelope";
 import type { Settings, SettingsPatch } from "../../../common/schemas";
 import { CallView } from "../components/call-view";
 import { Card } from "../components/card";
+import { EmptyState } from "../components/empty-state";
 import { ErrorMessage } from "../components/error-message";
 import { PageHeader } from "../components/page-header";
+import { DevnetPanel } from "../features/network/devnet-panel";
+import { NotificationSettingsCard } from "../features/status/notification-settings";
+import { EndpointsPanel } from "../features/network/endpoints-panel";
+import { TransactionsTable } from "../features/treasury/transactions-table";
+import { TreasuryPanel } from "../features/treasury/treasury-panel";
+import { WalletSettings } from "../features/wallet/wallet-settings";
 import { NETWORK_OPTIONS, networkDescription, networkLabel } from "../format/network";
 import { useConnection } from "../hooks/api-context";
 import { useCall } from "../hooks/use-call";
@@ -49,7 +56,59 @@ export function SettingsPage({ focusHeading }: PageProps) {
         </div>
         {save.status === "error" ? <ErrorMessage error={save.error} /> : null}
       </Card>
+      {/* Everything below is per network: keyed by it, so a switch reloads it for the new one. */}
+      {settings.status === "ok" ? <ChainSettings key={settings.value.network} network={settings.value.network} /> : null}
+      <NotificationSettingsCard />
     </>
+  );
+}
+
+/** RPC endpoints, wallet, treasury, the transaction log and (on the local network) the devnet. */
+function ChainSettings({ network }: { network: Settings["network"] }) {
+  const { api } = useConnection();
+  const wallet = useCall(api, "wallet.status");
+  const txs = useCall(api, "chain.transactions", { limit: 50 });
+  useEvent(api, "wallet.changed", wallet.set);
+  const address = wallet.status === "ok" ? wallet.value.address : null;
+  return (
+    <div className="settings-sections">
+      <Card title="RPC endpoints" headingId="rpc-heading" wide>
+        <EndpointsPanel api={api} network={network} />
+      </Card>
+      <Card title="Wallet" headingId="wallet-heading" wide>
+        <CallView result={wallet} loadingLabel="Reading the wallet…">
+          {(value) => <WalletSettings api={api} status={value} onChanged={wallet.set} />}
+        </CallView>
+      </Card>
+      <Card title="Treasury" headingId="treasury-heading" wide>
+        {address ? (
+          <TreasuryPanel api={api} onSent={txs.reload} />
+        ) : (
+          <EmptyState title="No wallet yet">Balances, staking and sweeps appear here once the provider has a wallet on this chain (Onboarding → Wallet).</EmptyState>
+        )}
+      </Card>
+      <Card title="Transactions" headingId="transactions-heading" wide>
+        <CallView
+          result={txs}
+          loadingLabel="Loading transactions…"
+          empty={{ when: (list) => list.length === 0, render: () => <EmptyState title="No transactions yet">Every transaction the app sends on this chain is listed here, with its hash and result.</EmptyState> }}
+        >
+          {(list) => (
+            <>
+              <TransactionsTable txs={list} />
+              <button type="button" className="button" onClick={txs.reload}>
+                Refresh
+              </button>
+            </>
+          )}
+        </CallView>
+      </Card>
+      {network === "local" ? (
+        <Card title="Local devnet" headingId="devnet-heading" wide>
+          <DevnetPanel api={api} onReset={() => { wallet.reload(); txs.reload(); }} />
+        </Card>
+      ) : null}
+    </div>
   );
 }
 

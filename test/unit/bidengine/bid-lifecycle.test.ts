@@ -141,6 +141,18 @@ describe("BidLifecycle", () => {
     expect(events.at(-1)).toEqual({ type: "bid_closed", key: d.order.key, why: "timeout" });
   });
 
+  it("a close the chain answers with 'bid not open' is final: released, not retried forever", async () => {
+    const { life, tx, capacity, clock, store, events } = setup();
+    const d = bidDecision();
+    await life.bid(d);
+    clock.advance(6 * 60_000);
+    tx.failClose = "bidengine.closeBid was refused (market 12): bid not open";
+    await life.tick();
+    expect(store.get(d.order.key)).toBeUndefined();
+    expect(capacity.reserved.size).toBe(0);
+    expect(events.at(-1)).toEqual({ type: "bid_closed", key: d.order.key, why: "timeout" });
+  });
+
   it("order or bid closed on chain: releases without a tx", async () => {
     const { life, tx, capacity } = setup();
     await life.bid(bidDecision());

@@ -7,14 +7,13 @@ import { attributeLabel, nodeFactsFrom } from "../../../main/cluster/node-facts"
 const reserve = { cpuMillis: 2500, memoryBytes: 6 * 1024 ** 3, storageBytes: 0 };
 
 describe("k3s config.yaml", () => {
-  it("a server: kubeconfig 0600, labels, system-reserved from the desktop reserve", () => {
+  it("a server: kubeconfig 0600, labels, system-reserved from the desktop reserve, Traefik kept as the tenants' ingress", () => {
     const config = JSON.parse(k3sConfig({ role: "server", nodeName: "rig-1", labels: { "akash.network/capabilities.gpu.vendor.nvidia": "true" }, desktopReserve: reserve }));
     expect(config).toEqual({
       "node-name": "rig-1",
       "node-label": ["akash.network/capabilities.gpu.vendor.nvidia=true"],
       "kubelet-arg": ["system-reserved=cpu=2500m,memory=6144Mi", "kube-reserved=cpu=500m,memory=1024Mi"],
       "write-kubeconfig-mode": "0600",
-      disable: ["traefik"],
     });
   });
 

@@ -21,3 +21,15 @@ describe("resolveDataDir", () => {
     expect(readFlag(["--portable"], "--port")).toBeUndefined();
   });
 });
+
+describe("--gateway-listen", () => {
+  it("parses HOST:PORT, IPv6 in brackets, and refuses anything else with the expected form", async () => {
+    const { gatewayListen } = await import("../../../main/headless");
+    expect(gatewayListen([])).toEqual({});
+    expect(gatewayListen(["--gateway-listen", "127.0.0.1:0"])).toEqual({ host: "127.0.0.1", port: 0 });
+    expect(gatewayListen(["--gateway-listen=[::1]:8443"])).toEqual({ host: "::1", port: 8443 });
+    for (const bad of ["8443", "host:", "host:99999", ":8443", "a b:1"]) {
+      expect(() => gatewayListen(["--gateway-listen", bad]), bad).toThrow(/HOST:PORT/);
+    }
+  });
+});

@@ -74,6 +74,10 @@ describe("synthetic tenants on the devnet", () => {
       }
     }
     q.close();
+    // No block is produced from here on, so the chain's count is final; a tenant may still be
+    // polling for the inclusion of its last lease before it counts it.
+    const leasesCounted = () => (devnet.tenants?.stats() ?? []).reduce((n, t) => n + t.leases, 0);
+    await expect.poll(leasesCounted, { timeout: 10_000 }).toBe(devnet.node.market.leasesByProvider.count(provider.address));
     const stats = devnet.tenants?.stats() ?? [];
     const total = stats.reduce((s, t) => ({ deployments: s.deployments + t.deployments, leases: s.leases + t.leases, closes: s.closes + t.closes }), { deployments: 0, leases: 0, closes: 0 });
     expect(total.deployments).toBeGreaterThan(2);

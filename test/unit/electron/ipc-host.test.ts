@@ -3,6 +3,7 @@ import type { ProviderApi } from "../../../common/api";
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from "../../../common/names";
 import { APP_ENTRY_URL } from "../../../main/electron/app-protocol";
 import { forwardEvents, isTrustedSender, registerIpcHost, sameContents } from "../../../main/electron/ipc-host";
+import { EventBus } from "../../../main/events";
 import { newTestApp } from "../../contract/transports";
 import { createFakeElectronIpc, type FakeFrame } from "../../support/fake-electron-ipc";
 import { bundlePreload, runPreload } from "../../support/preload-bundle";
@@ -150,34 +151,35 @@ describe("the IPC host", () => {
 });
 
 describe("forwardEvents", () => {
+  // An event bus of its own: the app's services emit events of their own on a settings change too.
+  const settings = { network: "local", startAtLogin: false, closeToTray: false } as const;
+
   it("sends app events to live windows showing our renderer, and stops when unsubscribed", async () => {
-    const { app, cleanup } = newTestApp();
-    cleanups.push(cleanup);
+    const events = new EventBus();
     const live = createFakeElectronIpc(APP_ENTRY_URL);
     const destroyed = createFakeElectronIpc(APP_ENTRY_URL);
     destroyed.webContents.destroyed = true;
     const elsewhere = createFakeElectronIpc("https://evil.example/");
     const received: unknown[][] = [];
     live.rendererIn().on(IPC_EVENT_CHANNEL, (_event, ...args) => received.push(args));
-    const stop = forwardEvents(app.events, () => [live.webContents, destroyed.webContents, elsewhere.webContents]);
-    await app.call("settings.update", { closeToTray: false });
+    const stop = forwardEvents(events, () => [live.webContents, destroyed.webContents, elsewhere.webContents]);
+    events.emit("settings.changed", settings);
     await expect.poll(() => received.length).toBe(1);
     expect(received[0]).toEqual(["settings.changed", { network: "local", startAtLogin: false, closeToTray: false }]);
     expect(destroyed.sentCount(IPC_EVENT_CHANNEL)).toBe(0);
     expect(elsewhere.sentCount(IPC_EVENT_CHANNEL)).toBe(0);
     stop();
-    await app.call("settings.update", { closeToTray: true });
+    events.emit("settings.changed", { ...settings, closeToTray: true });
     expect(live.sentCount(IPC_EVENT_CHANNEL)).toBe(1);
   });
 
   it("logs a failed send and keeps delivering to the other windows", async () => {
-    const { app, cleanup } = newTestApp();
-    cleanups.push(cleanup);
+    const events = new EventBus();
     const good = createFakeElectronIpc(APP_ENTRY_URL);
     const broken = { isDestroyed: () => false, getURL: () => APP_ENTRY_URL, send: () => { throw new Error("render process gone"); } };
     const log: string[] = [];
-    cleanups.push(forwardEvents(app.events, () => [broken, good.webContents] as never, (l) => log.push(l)));
-    await app.call("settings.update", { startAtLogin: true });
+    cleanups.push(forwardEvents(events, () => [broken, good.webContents] as never, (l) => log.push(l)));
+    events.emit("settings.changed", { ...settings, startAtLogin: true });
     expect(good.sentCount(IPC_EVENT_CHANNEL)).toBe(1);
     expect(log.join()).toContain("render process gone");
   });

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -106,7 +106,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const options = (argv: string[] = []) => ({
   argv: ["electron", ".", "--data-dir", join(dir, "data"), ...argv],
-  env: {},
+  // Start at login writes its XDG autostart entry here, never into the real home.
+  env: { XDG_CONFIG_HOME: join(dir, "xdg") },
   platform: "linux" as const,
   distDir: join(dir, "dist"),
   appDeps: { systemInfo: gamingPc },
@@ -155,8 +156,13 @@ describe("the Electron shell", () => {
     expect(await renderer.invoke(IPC_CALL_CHANNEL, "app.info")).toMatchObject({ ok: true, value: { mode: "electron" } });
     const iframe = { url: APP_ENTRY_URL, parent: ipc.webContents.mainFrame };
     expect(await ipc.rendererIn(iframe).invoke(IPC_CALL_CHANNEL, "app.info")).toMatchObject({ ok: false, error: { code: "UNAUTHORIZED" } });
+    // Other services (status, bid engine) may announce their own changes too: count this one.
+    const received: string[] = [];
+    renderer.on(IPC_EVENT_CHANNEL, (_event, name) => received.push(String(name)));
     await renderer.invoke(IPC_CALL_CHANNEL, "settings.update", { startAtLogin: true });
-    expect(ipc.sentCount(IPC_EVENT_CHANNEL)).toBe(1);
+    await expect.poll(() => received.filter((name) => name === "settings.changed")).toEqual(["settings.changed"]);
+    await shell.startAtLoginSettled();
+    expect(readFileSync(join(dir, "xdg", "autostart", "akash-provider-desktop.desktop"), "utf8")).toContain(" --hidden");
     // Once the window is gone, its webContents is no longer ours.
     FakeWindow.created[0]!.destroyed = true;
     expect(await renderer.invoke(IPC_CALL_CHANNEL, "app.info")).toMatchObject({ ok: false, error: { code: "UNAUTHORIZED" } });

@@ -1,7 +1,7 @@
 import type { ProviderApi } from "../../../../common/api";
 import type { MethodOutput } from "../../../../common/contract";
 import type { NetworkId } from "../../../../common/schemas";
-import { ErrorMessage } from "../../components/error-message";
+import { ActionError } from "../wizard/action-error";
 import { Loading } from "../../components/loading";
 import { formatBaseUnits } from "../treasury/amounts";
 import { useAction } from "../wizard/use-action";
@@ -42,8 +42,8 @@ export function FundingStep({ api, address, network, onFunded }: { api: Provider
           balance below updates by itself.
         </p>
       )}
-      {faucet.state.status === "error" ? <ErrorMessage error={faucet.state.error} onRetry={() => void askFaucet()} /> : null}
-      {balances.error && !value ? <ErrorMessage error={balances.error} onRetry={balances.reload} /> : null}
+      {faucet.state.status === "error" ? <ActionError error={faucet.state.error} onRetry={() => void askFaucet()} /> : null}
+      {balances.error && !value ? <ActionError error={balances.error} onRetry={balances.reload} /> : null}
       {!value && !balances.error ? <Loading label="Reading the balance from the chain…" /> : null}
       {value ? (
         <>

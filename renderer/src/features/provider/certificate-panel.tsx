@@ -1,7 +1,7 @@
 import type { ProviderApi } from "../../../../common/api";
 import type { MethodOutput } from "../../../../common/contract";
 import { CallView } from "../../components/call-view";
-import { ErrorMessage } from "../../components/error-message";
+import { ActionError } from "../wizard/action-error";
 import { useCall } from "../../hooks/use-call";
 import { TxResult } from "../treasury/tx-result";
 import { useAction } from "../wizard/use-action";
@@ -42,7 +42,7 @@ export function CertificatePanel({ api, hostUri, hostOk, onPublished }: { api: P
         }}
       </CallView>
       {publish.state.status === "done" ? <TxResult tx={publish.state.value.tx} what={`Certificate ${publish.state.value.serial} published`} /> : null}
-      {publish.state.status === "error" ? <ErrorMessage error={publish.state.error} /> : null}
+      {publish.state.status === "error" ? <ActionError error={publish.state.error} /> : null}
     </div>
   );
 }

@@ -25,11 +25,20 @@ export function hostUriProblem(input: string): string | null {
   if (host === "") return "Add the host name, like provider.example.com.";
   if (port === "") return "Add the port number after the ':' (the gateway listens on 8443 by default).";
   if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return `Port ${port} is not a valid TCP port (1–65535).`;
-  if (host.startsWith("[")) return null;
+  if (host.startsWith("[")) return isIpv6Literal(host) ? null : `"${host}" is not a valid IPv6 address.`;
   const lower = host.toLowerCase().replace(/\.$/u, "");
-  if (/^\d{1,3}(\.\d{1,3}){3}$/u.test(lower)) return lower.split(".").every((o) => Number(o) <= 255) ? null : `"${host}" is not a valid IP address.`;
   if (lower.length > 253 || lower.split(".").some((label) => !HOST_LABEL.test(label))) {
     return `"${host}" is not a valid host name (letters, digits and hyphens, separated by dots).`;
   }
   return null;
+}
+
+/** "[2001:db8::1]": the browser's URL parser knows IPv6 (the renderer has no node:net). */
+function isIpv6Literal(bracketed: string): boolean {
+  if (!/^\[[0-9a-fA-F:.]+\]$/u.test(bracketed)) return false;
+  try {
+    return new URL(`https://${bracketed}/`).hostname !== "";
+  } catch {
+    return false;
+  }
 }

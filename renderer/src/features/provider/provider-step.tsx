@@ -3,7 +3,7 @@ import type { ProviderApi } from "../../../../common/api";
 import type { MethodOutput } from "../../../../common/contract";
 import type { ContractError } from "../../../../common/envelope";
 import type { ProviderPlan } from "../../../../common/provider-schemas";
-import { ErrorMessage } from "../../components/error-message";
+import { ActionError } from "../wizard/action-error";
 import { Loading } from "../../components/loading";
 import { TxResult } from "../treasury/tx-result";
 import { PLACEHOLDER_HOST_URI } from "../wizard/load-facts";
@@ -13,6 +13,7 @@ import { hostUriProblem } from "./host-uri-check";
 import { PlanDiff } from "./plan-diff";
 import { draftFromRecord, draftToInput, EMPTY_DRAFT, type ProviderDraft } from "./provider-draft";
 import { ProviderForm } from "./provider-form";
+import "../wizard/forms.css";
 import "./provider.css";
 
 // The wizard's registration step: the form, the attributes the app will publish (from the detected
@@ -25,6 +26,9 @@ type Preview = MethodOutput<"provider.preview">;
 export function ProviderStep({ api, onChanged }: { api: ProviderApi; onChanged: () => void }) {
   const [draft, setDraft] = useState<ProviderDraft | null>(null);
   const [onChain, setOnChain] = useState<boolean>(false);
+  /** Found on chain when the step opened (adopted), as opposed to registered just now. */
+  const [adopted, setAdopted] = useState<boolean>(false);
+  const [sentAction, setSentAction] = useState<ProviderPlan["action"] | null>(null);
   const [loadError, setLoadError] = useState<ContractError | null>(null);
   const [preview, setPreview] = useState<{ value: Preview | null; error: ContractError | null }>({ value: null, error: null });
   const [plan, setPlan] = useState<ProviderPlan | null>(null);
@@ -37,6 +41,7 @@ export function ProviderStep({ api, onChanged }: { api: ProviderApi; onChanged: 
     const existing = await api["provider.plan"]({ hostUri: PLACEHOLDER_HOST_URI });
     if (!existing.ok) return setLoadError(existing.error);
     setOnChain(existing.value.current !== null);
+    setAdopted(existing.value.current !== null);
     setDraft(existing.value.current ? draftFromRecord(existing.value.current) : EMPTY_DRAFT);
   };
   useEffect(() => {
@@ -64,7 +69,7 @@ export function ProviderStep({ api, onChanged }: { api: ProviderApi; onChanged: 
     };
   }, [api, inputKey, hostOk]);
 
-  if (loadError) return <ErrorMessage error={loadError} onRetry={() => void load()} />;
+  if (loadError) return <ActionError error={loadError} onRetry={() => void load()} />;
   if (!draft || !input) return <Loading label="Looking for a provider this wallet already owns…" />;
 
   const edit = (next: ProviderDraft) => {
@@ -79,9 +84,11 @@ export function ProviderStep({ api, onChanged }: { api: ProviderApi; onChanged: 
   };
   const send = async () => {
     if (!plan) return;
+    setSentAction(plan.action);
     const result = await apply.run(() => api["provider.apply"]({ input, fingerprint: plan.fingerprint }));
     if (result) {
-      setPlan(result.plan);
+      // The diff described what was sent; the result below replaces it.
+      setPlan(null);
       setOnChain(true);
       onChanged();
     }
@@ -89,7 +96,7 @@ export function ProviderStep({ api, onChanged }: { api: ProviderApi; onChanged: 
 
   return (
     <div className="stack">
-      {onChain ? <p className="notice-ok">This wallet already has a provider on chain: the form starts from its record, and changes are sent as an update.</p> : null}
+      {adopted ? <p className="notice-ok">This wallet already has a provider on chain: the form starts from its record, and changes are sent as an update.</p> : null}
       <ProviderForm draft={draft} hostProblem={hostProblem} onChange={edit} />
       {hostOk ? <AttributesPreview preview={preview.value} error={preview.error} /> : null}
       <div className="actions">
@@ -97,7 +104,7 @@ export function ProviderStep({ api, onChanged }: { api: ProviderApi; onChanged: 
           {planning.busy ? "Comparing with the chain…" : "Review changes"}
         </button>
       </div>
-      {planning.state.status === "error" ? <ErrorMessage error={planning.state.error} /> : null}
+      {planning.state.status === "error" ? <ActionError error={planning.state.error} /> : null}
       {plan ? (
         <div className="preview">
           <PlanDiff plan={plan} />
@@ -108,8 +115,14 @@ export function ProviderStep({ api, onChanged }: { api: ProviderApi; onChanged: 
           ) : null}
         </div>
       ) : null}
-      {apply.state.status === "done" && apply.state.value.tx ? <TxResult tx={apply.state.value.tx} what="Provider registered" /> : null}
-      {apply.state.status === "error" ? <ErrorMessage error={apply.state.error} /> : null}
+      {apply.state.status === "done" ? (
+        apply.state.value.tx ? (
+          <TxResult tx={apply.state.value.tx} what={sentAction === "update" ? "Provider updated" : "Provider registered"} />
+        ) : (
+          <p role="status">The provider record on chain already matched: nothing was sent.</p>
+        )
+      ) : null}
+      {apply.state.status === "error" ? <ActionError error={apply.state.error} /> : null}
       {onChain ? (
         <>
           <h3 className="subheading">Certificate</h3>
@@ -123,7 +136,7 @@ export function ProviderStep({ api, onChanged }: { api: ProviderApi; onChanged: 
 }
 
 function AttributesPreview({ preview, error }: { preview: Preview | null; error: ContractError | null }) {
-  if (error) return <ErrorMessage error={error} />;
+  if (error) return <ActionError error={error} />;
   if (!preview) return <Loading label="Building the attributes…" />;
   return (
     <details className="attributes" open>

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { ProviderApi } from "../../../../common/api";
 import type { WalletCreated, WalletStatus } from "../../../../common/wallet-schemas";
-import { ErrorMessage } from "../../components/error-message";
+import { ActionError } from "../wizard/action-error";
 import { useAction } from "../wizard/use-action";
 import { newPassphraseProblem } from "./passphrase";
 import { PassphraseFields } from "./passphrase-fields";
@@ -35,7 +35,7 @@ export function CreateWallet({ api, status, onDone }: { api: ProviderApi; status
         <button type="button" className="button button-primary" disabled={create.busy} onClick={() => void start()}>
           {create.busy ? "Creating…" : "Create a new wallet"}
         </button>
-        {create.state.status === "error" ? <ErrorMessage error={create.state.error} onRetry={() => void start()} /> : null}
+        {create.state.status === "error" ? <ActionError error={create.state.error} onRetry={() => void start()} /> : null}
       </div>
     );
   }
@@ -104,7 +104,7 @@ export function CreateWallet({ api, status, onDone }: { api: ProviderApi; status
         ))}
       </div>
       {status.needsPassphrase ? <PassphraseFields idPrefix="create" value={pass.value} confirm={pass.confirm} onChange={(value, c) => setPass({ value, confirm: c })} /> : null}
-      {confirm.state.status === "error" ? <ErrorMessage error={confirm.state.error} /> : null}
+      {confirm.state.status === "error" ? <ActionError error={confirm.state.error} /> : null}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={!complete || problem !== null || confirm.busy}>
           {confirm.busy ? "Encrypting the wallet…" : "Confirm backup and create the wallet"}

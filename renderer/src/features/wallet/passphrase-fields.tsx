@@ -1,13 +1,27 @@
 import { newPassphraseProblem } from "./passphrase";
 
 /** A new passphrase typed twice, with its problem shown under the fields once the user has typed. */
-export function PassphraseFields({ idPrefix, value, confirm, onChange }: { idPrefix: string; value: string; confirm: string; onChange: (value: string, confirm: string) => void }) {
+export function PassphraseFields({
+  idPrefix,
+  value,
+  confirm,
+  onChange,
+  label = "Wallet passphrase",
+  help = "Asked when the app starts, to unlock the wallet. It cannot be recovered: keep it with your recovery words.",
+}: {
+  idPrefix: string;
+  value: string;
+  confirm: string;
+  onChange: (value: string, confirm: string) => void;
+  label?: string;
+  help?: string;
+}) {
   const problem = value === "" && confirm === "" ? null : newPassphraseProblem(value, confirm);
   const helpId = `${idPrefix}-help`;
   return (
     <div className="wallet-fields">
       <div className="field">
-        <label htmlFor={`${idPrefix}-pass`}>Wallet passphrase</label>
+        <label htmlFor={`${idPrefix}-pass`}>{label}</label>
         <input
           id={`${idPrefix}-pass`}
           className="input"
@@ -33,7 +47,7 @@ export function PassphraseFields({ idPrefix, value, confirm, onChange }: { idPre
         />
       </div>
       <p id={helpId} className={problem ? "field-error" : "help"} role={problem ? "alert" : undefined}>
-        {problem ?? "Asked when the app starts, to unlock the wallet. It cannot be recovered: keep it with your recovery words."}
+        {problem ?? help}
       </p>
     </div>
   );

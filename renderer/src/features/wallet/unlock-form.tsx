@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { ProviderApi } from "../../../../common/api";
 import type { WalletStatus } from "../../../../common/wallet-schemas";
-import { ErrorMessage } from "../../components/error-message";
+import { ActionError } from "../wizard/action-error";
 import { useAction } from "../wizard/use-action";
 
 /** The prompt a locked wallet shows: the passphrase (or the OS keychain) opens it for signing. */
@@ -33,7 +33,7 @@ export function UnlockForm({ api, status, onDone }: { api: ProviderApi; status: 
           <input id="unlock-passphrase" className="input" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
         </div>
       ) : null}
-      {action.state.status === "error" ? <ErrorMessage error={action.state.error} /> : null}
+      {action.state.status === "error" ? <ActionError error={action.state.error} /> : null}
       <button type="submit" className="button button-primary" disabled={action.busy || (status.needsPassphrase && passphrase === "")}>
         {action.busy ? "Unlocking…" : "Unlock wallet"}
       </button>

@@ -5,7 +5,7 @@ import { CreateWallet } from "./create-wallet";
 import { HotWalletAdvice } from "./hot-wallet-advice";
 import { ImportWallet } from "./import-wallet";
 import { UnlockForm } from "./unlock-form";
-import "./wallet.css";
+import "../wizard/forms.css";
 
 /** The wizard's wallet step: create (backup quiz) or import; unlock when locked; the damaged case explained. */
 export function WalletStep({ api, status, onChanged }: { api: ProviderApi; status: WalletStatus; onChanged: (status: WalletStatus) => void }) {

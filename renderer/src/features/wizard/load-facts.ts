@@ -1,4 +1,5 @@
 import type { ProviderApi } from "../../../../common/api";
+import type { NetworkId } from "../../../../common/schemas";
 import type { WalletStatus } from "../../../../common/wallet-schemas";
 import { UNKNOWN_FACTS, type WizardFacts } from "./wizard-steps";
 
@@ -10,15 +11,18 @@ export const PLACEHOLDER_HOST_URI = "https://provider.example.com:8443";
 
 export interface LoadedFacts {
   facts: WizardFacts;
+  network: NetworkId | null;
   wallet: WalletStatus | null;
   errors: string[];
 }
 
 export async function loadFacts(api: ProviderApi): Promise<LoadedFacts> {
   const errors: string[] = [];
-  const take = <T>(envelope: { ok: true; value: T } | { ok: false; error: { message: string } }): T | null => {
+  let locked = false;
+  const take = <T>(envelope: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T | null => {
     if (envelope.ok) return envelope.value;
-    errors.push(envelope.error.message);
+    // A locked wallet refuses what needs its keystore (the certificate's key): the unlock prompt says so already.
+    if (!(locked && envelope.error.code === "UNAUTHORIZED")) errors.push(envelope.error.message);
     return null;
   };
   const [report, rpc, settings, wallet, cluster, bidengine] = await Promise.all([
@@ -34,6 +38,7 @@ export async function loadFacts(api: ProviderApi): Promise<LoadedFacts> {
   facts.hardwareUsable = report ? report.overall !== "unsupported" : null;
   facts.chainReachable = rpc ? rpc.active !== null && (settings?.network !== "local" || devnet?.running === true) : null;
   facts.wallet = wallet?.state ?? null;
+  locked = wallet?.state === "locked";
   facts.clusterInstalled = cluster ? cluster.installed : null;
   facts.bidding = bidengine ? !bidengine.paused : null;
   // The chain-side facts need a wallet address (a locked wallet still has one).
@@ -47,5 +52,5 @@ export async function loadFacts(api: ProviderApi): Promise<LoadedFacts> {
     facts.providerOnChain = plan ? plan.current !== null : null;
     facts.certificateValid = cert ? cert.current?.onChain === "valid" : null;
   }
-  return { facts, wallet, errors };
+  return { facts, network: settings?.network ?? null, wallet, errors };
 }
