@@ -160,10 +160,21 @@ export const DecisionView = z.object({
 });
 export type DecisionView = z.infer<typeof DecisionView>;
 
-/** A pasted order: JSON text or an already parsed object (one order, or an orders-list response). */
-export const ScreenInput = z
+/**
+ * A pasted order: JSON text or an already parsed object (one order, or an orders-list response);
+ * text that is only a dseq ("123", "akash1…/123") names a deployment like the second form does.
+ */
+export const ScreenOrderInput = z
   .object({ order: z.union([z.string().min(1).max(5_000_000), z.record(z.string(), z.unknown()), z.array(z.unknown()).max(10_000)]) })
   .strict();
+/** A deployment on the selected network: its open orders (every group) are fetched and screened. */
+export const ScreenDeploymentInput = z
+  .object({
+    dseq: z.string().regex(/^[1-9]\d{0,19}$/, "expected a dseq, a whole number above 0"),
+    owner: z.string().regex(/^akash1[02-9ac-hj-np-z]{38,58}$/, "expected an Akash address (akash1…)").optional(),
+  })
+  .strict();
+export const ScreenInput = z.union([ScreenOrderInput, ScreenDeploymentInput]);
 export type ScreenInput = z.infer<typeof ScreenInput>;
 
 export const ScreenOutput = z.object({

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { join } from "node:path";
 import type { Handlers } from "../common/contract";
 import { dispatch } from "../common/dispatch";
@@ -6,6 +7,7 @@ import type { AppConfig } from "./config";
 import { EventBus } from "./events";
 import { createHardware, hardwareHandlers, type HardwareOptions } from "./hardware";
 import { clusterHandlers, createCluster, type ClusterOptions } from "./cluster";
+import { nodeNameFrom } from "./cluster/templates/k3s-config";
 import { bidEngineHandlers } from "./bidengine/bidengine-handlers";
 import { createBidEngine } from "./bidengine/create-bidengine";
 import { createEngineHost } from "./bidengine/create-engine-host";
@@ -93,7 +95,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const txQueues = createTxQueues(chains, txRepo, (network) => wallets.for(network).signer());
   const cluster = createCluster(deps.cluster ?? {}, { dataDir: config.dataDir, mode: config.mode, hardware, now, emit: (p) => events.emit("cluster.progress", p) });
 
-  const bidengine = createBidEngine(db, now);
+  const bidengine = createBidEngine(db, now, { pool: () => chains.pool(settings.get().network) });
   const uptime = createUptime(
     db,
     {
@@ -164,6 +166,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     chains,
     queues: txQueues,
     hardware,
+    // Once k3s runs, its allocatable (per node) is what the engine sells.
+    cluster: { health: () => cluster.health(), nodeName: nodeNameFrom(deps.cluster?.hostname ?? hostname()) },
     pieces: bidengine,
     emit: (payload) => events.emit("bidengine.changed", payload),
   });

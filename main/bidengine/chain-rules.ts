@@ -13,6 +13,8 @@ export interface OrderFacts {
   bidCount?: number;
   /** We already hold a bid on it. */
   alreadyBid?: boolean;
+  /** Its group's state (deployment Query/Group), where it was read: stale open orders of closed groups exist. */
+  groupState?: string;
 }
 
 export function checkChainRules(order: NormalizedOrder, ctx: CompiledContext, facts: OrderFacts | undefined): Decline | null {
@@ -26,6 +28,9 @@ export function checkChainRules(order: NormalizedOrder, ctx: CompiledContext, fa
     }
   }
   if (order.state !== "open") return decline("order_not_open", `the order is ${order.state}, not open`, { state: order.state });
+  if (facts?.groupState !== undefined && facts.groupState !== "open") {
+    return decline("order_not_open", `its group is ${facts.groupState}, not open: the chain refuses bids on it`, { groupState: facts.groupState });
+  }
   if (facts?.alreadyBid) return decline("already_bid", "we already hold a bid on this order");
   const maxBids = ctx.settings.chain.orderMaxBids;
   if (facts?.bidCount !== undefined && facts.bidCount >= maxBids) {

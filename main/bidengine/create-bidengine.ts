@@ -1,3 +1,4 @@
+import type { RpcPool } from "../chain/rpc-pool";
 import type { Db } from "../store/database";
 import { BidSettingsRepo } from "./bid-settings-repo";
 import type { BidEngineHandlerDeps } from "./bidengine-handlers";
@@ -7,6 +8,8 @@ import { compileContext, type EngineInputs } from "./engine-context";
 export interface BidEngineLive {
   /** What the live services know now; each field left out falls back to the saved settings. */
   inputs?: () => Partial<Omit<EngineInputs, "settings" | "now">>;
+  /** The selected network's RPC pool (screening by dseq reads the deployment's open orders there). */
+  pool?: () => RpcPool | null;
 }
 
 /**
@@ -20,6 +23,7 @@ export function createBidEngine(db: Db, now: () => Date, live: BidEngineLive = {
   return {
     settings,
     decisions,
+    pool: live.pool,
     context: () => {
       const at = now();
       return compileContext({ utcOffsetMinutes: -at.getTimezoneOffset(), gaming: false, openBids: 0, ...live.inputs?.(), settings: settings.get(), now: at });

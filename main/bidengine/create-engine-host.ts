@@ -7,6 +7,7 @@ import type { Db } from "../store/database";
 import type { BidEngineHandlerDeps } from "./bidengine-handlers";
 import { BidEngineHost } from "./engine-host";
 import { HardwareReservations, type HardwarePort } from "./hardware-reservations";
+import { liveInventory, type ClusterPort } from "./live-inventory";
 
 // The live engine's wiring for the composition root: the hardware ledger holds reservations and
 // gives free capacity and the gaming signal; the chain registry gives each network's pool and block
@@ -21,6 +22,8 @@ export interface EngineHostWiring {
   chains: ChainRegistry;
   queues: TxQueues;
   hardware: HardwarePort;
+  /** Once k3s runs, its allocatable replaces the hardware estimate (absent: the estimate). */
+  cluster?: ClusterPort;
   pieces: BidEngineHandlerDeps;
   emit: (payload: BidEngineChanged) => void;
   retryMs?: number;
@@ -49,7 +52,7 @@ export function createEngineHost(w: EngineHostWiring): BidEngineHost {
     settings: w.pieces.settings,
     decisions: w.pieces.decisions,
     reservations,
-    inventory: () => reservations.inventory(),
+    inventory: liveInventory({ hardware: w.hardware, cluster: w.cluster, now: w.now, log: w.log }),
     gaming: async () => {
       const at = w.now().getTime();
       if (at - gamingAt >= GAMING_TTL_MS) {

@@ -8,6 +8,7 @@ import { ChainBidTx, type TxSubmitter } from "./chain-bid-tx";
 import { consumePlacements } from "./consume";
 import { decide, type Decision } from "./decide";
 import type { DecisionRepo } from "./decision-repo";
+import { groupStatesOf } from "./deployment-orders";
 import { toDecisionView } from "./decision-view";
 import { compileContext, type CompiledContext } from "./engine-context";
 import { auditorSignatures, catchUpOpenOrders, fetchOrder, marketParams, ourActiveLeases, ourBids, type MarketParams } from "./market-client";
@@ -96,6 +97,11 @@ export class LiveBidEngine {
   private audits: BidEngineSettings["provider"]["auditorSignatures"] = [];
   private bidCounts = new Map<string, number>();
   private retryKeys = new Set<string>();
+  /**
+   * Catch-up orders whose group state is unread. Only old orders can be open in a group that is not
+   * (PROTOCOL §3, stale state); a new one's group is open. Read once, only when it would get a bid.
+   */
+  private unverifiedGroups = new Set<string>();
   private blockMs: number | null = null;
   private lastBlockAt: number | null = null;
   private inflight = new Set<Promise<unknown>>();
@@ -198,6 +204,7 @@ export class LiveBidEngine {
       for (const r of page.rejected) this.log(`[bidengine] unreadable order ${r.key}: ${r.message}`);
       pages.push(page.orders.filter((o) => this.tracker.observe(o)));
     });
+    for (const page of pages) for (const o of page) this.unverifiedGroups.add(o.key);
     await this.decideAll(pages.flat(), false);
   }
 
@@ -219,6 +226,7 @@ export class LiveBidEngine {
           break;
         case "order_closed":
           this.tracker.forget(e.key);
+          this.unverifiedGroups.delete(e.key);
           this.bidCounts.delete(e.key);
           if (this.d.intents.get(e.key)) freed = true;
           this.lifecycle.onOrderClosed(e.key);
@@ -234,6 +242,7 @@ export class LiveBidEngine {
           break;
         case "lease_created":
           this.tracker.forget(e.key);
+          this.unverifiedGroups.delete(e.key);
           this.bidCounts.delete(e.key);
           if (!ours && this.d.intents.get(e.key)) freed = true;
           this.track(this.lifecycle.onLeaseCreated(e.key, ours));
@@ -280,7 +289,12 @@ export class LiveBidEngine {
     const ctx = await this.context();
     const views = [];
     for (const order of orders) {
-      const decision = decide(order, ctx, { bidCount: this.bidCounts.get(order.key), alreadyBid: this.d.intents.get(order.key) !== undefined });
+      const facts = { bidCount: this.bidCounts.get(order.key), alreadyBid: this.d.intents.get(order.key) !== undefined };
+      let decision = decide(order, ctx, facts);
+      if (decision.outcome === "bid" && this.unverifiedGroups.has(order.key)) {
+        const groupState = await this.groupState(order);
+        if (groupState && groupState !== "open") decision = decide(order, ctx, { ...facts, groupState });
+      }
       this.tracker.noteDecision(decision);
       // A recheck records only what changed into a bid: the decline is already on record.
       if (!recheck || decision.outcome === "bid") views.push(toDecisionView(decision));
@@ -290,6 +304,18 @@ export class LiveBidEngine {
       }
     }
     this.d.decisions.record(views);
+  }
+
+  /** The order's group state; undefined when it cannot be read now (MsgCreateBid's own check is the backstop). */
+  private async groupState(order: NormalizedOrder): Promise<string | undefined> {
+    try {
+      const state = (await groupStatesOf(this.d.pool(), [order])).get(order.key);
+      this.unverifiedGroups.delete(order.key);
+      return state;
+    } catch (error) {
+      this.log(`[bidengine] group of ${order.key} unreadable, bidding on the chain's own check: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   private async placeBid(decision: Decision): Promise<void> {

@@ -4,6 +4,7 @@ import { decide } from "./decide";
 import { toDecisionView } from "./decision-view";
 import type { CompiledContext } from "./engine-context";
 import { normalizeOrders, OrderParseError } from "./normalize-order";
+import type { NormalizedOrder } from "./order-model";
 
 // "Would I bid on this?": the engine's own decision for pasted orders, with no side effects — nothing
 // is reserved, recorded or sent. Serves the contract method, the CLI, and later the provider API's
@@ -39,8 +40,15 @@ export function screen(input: unknown, ctx: CompiledContext, factsFor?: (key: st
   if (read.orders.length === 0 && read.rejected.length > 0) {
     throw new ScreenInputError(`No order in it could be read: ${read.rejected[0]!.message}`);
   }
-  return {
-    decisions: read.orders.map((order) => toDecisionView(decide(order, ctx, factsFor?.(order.key)))),
-    rejected: read.rejected,
-  };
+  return screenOrders(read.orders, read.rejected, ctx, factsFor);
+}
+
+/** Orders already read (pasted, or fetched from the chain by dseq) → their decisions. */
+export function screenOrders(
+  orders: readonly NormalizedOrder[],
+  rejected: ScreenOutput["rejected"],
+  ctx: CompiledContext,
+  factsFor?: (key: string) => OrderFacts | undefined,
+): ScreenOutput {
+  return { decisions: orders.map((order) => toDecisionView(decide(order, ctx, factsFor?.(order.key)))), rejected };
 }

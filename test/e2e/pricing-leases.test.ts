@@ -109,6 +109,11 @@ describe("Pricing, Leases and the uptime card in Chromium", () => {
     await page.goto(app.url.replace("/#", "/?page=leases#"));
     await page.getByRole("heading", { level: 1, name: "Leases" }).waitFor();
     await page.getByText("Active leases appear here once the provider wins one").waitFor();
+    // No wallet here: the engine reports no open bids, and the stopped gateway is flagged, because a
+    // won lease nobody serves earns nothing.
+    await expect.poll(() => page.getByTestId("open-bids").textContent()).toBe("0");
+    await expect.poll(() => page.getByTestId("serving-warning").textContent()).toContain("Leases this provider wins must be served");
+    expect(await page.getByRole("table").count()).toBe(0);
     await page.getByText("No decisions yet").waitFor();
 
     // Garbage first: a readable error, nothing else.

@@ -2,13 +2,12 @@ import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import type { ManifestGroup } from "../../../common/gateway-schemas";
 import { exposes, isIngress, isNodePort } from "./expose";
 import type { BuilderSettings } from "./settings";
+import { PRIVATE_RANGES_V4, PRIVATE_RANGES_V6 } from "../templates/manifests";
 
 // Tenant isolation on the owner's own PC: pods of a lease talk to each other, to cluster DNS and
 // to the public internet, never to the owner's LAN, the host, link-local metadata or other leases.
 // Inbound, only the ingress controller (HTTP exposes) and NodePort traffic (global exposes) get in.
 
-export const PRIVATE_V4 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8", "0.0.0.0/8"];
-export const PRIVATE_V6 = ["fc00::/7", "fe80::/10", "::1/128"];
 
 export function buildNetworkPolicies(group: ManifestGroup, namespace: string, labels: Record<string, string>, settings: BuilderSettings): INetworkPolicy[] {
   const meta = (name: string) => ({ name, namespace, labels });
@@ -55,8 +54,8 @@ export function buildNetworkPolicies(group: ManifestGroup, namespace: string, la
         egress: [
           {
             to: [
-              { ipBlock: { cidr: "0.0.0.0/0", except: [...PRIVATE_V4, ...extraV4] } },
-              { ipBlock: { cidr: "::/0", except: [...PRIVATE_V6, ...extraV6] } },
+              { ipBlock: { cidr: "0.0.0.0/0", except: [...PRIVATE_RANGES_V4, ...extraV4] } },
+              { ipBlock: { cidr: "::/0", except: [...PRIVATE_RANGES_V6, ...extraV6] } },
             ],
           },
         ],

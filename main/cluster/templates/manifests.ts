@@ -12,9 +12,12 @@ export const TENANT_LABEL_KEY = "akash.network";
 export const DEVICE_PLUGIN_NAME = "nvidia-device-plugin-daemonset";
 export const DEVICE_PLUGIN_NAMESPACE = "kube-system";
 
-/** Ranges a tenant must never reach: the owner's LAN and every other private or link-local range. */
-export const PRIVATE_RANGES_V4 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16"];
-export const PRIVATE_RANGES_V6 = ["fc00::/7", "fe80::/10"];
+/**
+ * Ranges a tenant must never reach: the owner's LAN, CGNAT, link-local (cloud metadata), loopback and
+ * "this network". The one list both this node-level policy and every lease's policies use.
+ */
+export const PRIVATE_RANGES_V4 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8", "0.0.0.0/8"];
+export const PRIVATE_RANGES_V6 = ["fc00::/7", "fe80::/10", "::1/128"];
 
 export function nvidiaRuntimeClass(): KubeObject {
   return { apiVersion: "node.k8s.io/v1", kind: "RuntimeClass", metadata: { name: "nvidia", labels: { ...APP_LABEL } }, handler: "nvidia" };

@@ -1,9 +1,9 @@
 import { Card } from "../components/card";
-import { EmptyState } from "../components/empty-state";
 import { PageHeader } from "../components/page-header";
 import { DecisionsPanel } from "../features/bids/decisions-panel";
 import { ScreenBox } from "../features/bids/screen-box";
 import "../features/bids/bids.css";
+import { LeasesPanel } from "../features/leases/leases-panel";
 import type { PageProps } from "./page-props";
 
 /** Leases won, and every bid decision with its reason ("why didn't I bid?"). */
@@ -15,9 +15,7 @@ export function LeasesPage({ focusHeading, navigate }: PageProps) {
       </PageHeader>
       <div className="grid">
         <Card title="Leases" headingId="leases-list-heading" wide>
-          <EmptyState title="No active leases">
-            Active leases appear here once the provider wins one, with the tenant, the resources, the rate and what each earned.
-          </EmptyState>
+          <LeasesPanel />
         </Card>
         <Card title="Would I bid on this?" headingId="screen-heading" wide>
           <ScreenBox navigate={navigate} />

@@ -10,7 +10,8 @@ type State = { status: "idle" } | { status: "checking" } | { status: "done"; val
 
 /**
  * "Would I bid on this?": paste an order (the chain's REST JSON, one order or an orders-list response)
- * and see the engine's decision for it, with nothing reserved, recorded or sent.
+ * or a dseq (the app reads that deployment's open orders) and see the engine's decision for each,
+ * with nothing reserved, recorded or sent.
  */
 export function ScreenBox({ navigate }: { navigate: (page: PageId) => void }) {
   const { api } = useConnection();
@@ -18,7 +19,7 @@ export function ScreenBox({ navigate }: { navigate: (page: PageId) => void }) {
   const [state, setState] = useState<State>({ status: "idle" });
 
   async function check() {
-    if (text.trim() === "") return setState({ status: "error", error: { code: "INVALID_INPUT", message: "Paste an order's JSON first." } });
+    if (text.trim() === "") return setState({ status: "error", error: { code: "INVALID_INPUT", message: "Paste an order JSON, an orders-list response, or a dseq first." } });
     setState({ status: "checking" });
     const result = await api["bidengine.screen"]({ order: text });
     setState(result.ok ? { status: "done", value: result.value } : { status: "error", error: result.error });
@@ -27,20 +28,20 @@ export function ScreenBox({ navigate }: { navigate: (page: PageId) => void }) {
   return (
     <div className="bd-screen">
       <label htmlFor="bd-screen-input" className="bd-screen-label">
-        Order JSON
+        Order JSON or dseq
       </label>
       <textarea
         id="bd-screen-input"
         className="bd-screen-input"
         rows={6}
         spellCheck={false}
-        placeholder='{"orders":[…]} from /akash/market/v1beta5/orders/list, or one order'
+        placeholder='{"orders":[…]} from /akash/market/v1beta5/orders/list, one order, or a dseq such as 21183741'
         aria-describedby="bd-screen-help"
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
       <p id="bd-screen-help" className="help">
-        Paste one order or a whole orders-list response from the chain's REST API. Nothing is bid, reserved or recorded.
+        Paste an order JSON, an orders-list response, or a dseq (optionally as owner/dseq): a dseq's open orders are read from the selected network. Nothing is bid, reserved or recorded.
       </p>
       <div className="bd-screen-actions">
         <button type="button" className="button button-primary" disabled={state.status === "checking"} onClick={() => void check()}>

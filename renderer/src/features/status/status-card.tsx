@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { StatusOverview } from "../../../../common/status-schemas";
 import { CallView } from "../../components/call-view";
 import { Card } from "../../components/card";
@@ -11,6 +11,7 @@ import type { PageId } from "../../navigation/pages";
 import { formatDateTime } from "../../format/date-time";
 import { AlertsList } from "./alerts-list";
 import { formatBaseAmount, formatMicroUsd, runwaySentence, STATE_LABELS } from "./format-status";
+import { GamingImpactPanel, type GamingCheck } from "./gaming-impact";
 import "./status.css";
 
 /** The Dashboard's first card: what the provider is doing and why, its counts, money runway and alerts. */
@@ -20,6 +21,9 @@ export function StatusCard({ navigate }: { navigate: (page: PageId) => void }) {
   useEvent(api, "status.changed", overview.set);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ContractError | null>(null);
+  // Set while the owner confirms gaming mode over running GPU leases (or over a failed check).
+  const [gamingCheck, setGamingCheck] = useState<GamingCheck | null>(null);
+  const gamingButton = useRef<HTMLButtonElement>(null);
 
   // Pause/resume go to the live engine; while it is not wired, its saved `paused` setting is the switch.
   const act = async (run: () => Promise<{ ok: boolean; error?: ContractError }>) => {
@@ -36,7 +40,20 @@ export function StatusCard({ navigate }: { navigate: (page: PageId) => void }) {
       const direct = await api[paused ? "bidengine.pause" : "bidengine.resume"]();
       return direct.ok ? direct : api["bidengine.updateSettings"]({ paused });
     });
-  const setGaming = (on: boolean) => act(() => api["bidengine.setGaming"]({ on }));
+  const setGaming = async (on: boolean) => {
+    await act(() => api["bidengine.setGaming"]({ on }));
+    setGamingCheck(null);
+  };
+  // Turning it on: first ask which running leases use the GPU; with none, switch at once.
+  const toggleGaming = async (on: boolean) => {
+    if (!on) return setGaming(false);
+    setBusy(true);
+    setError(null);
+    const impact = await api["gateway.gpuReclaimImpact"]();
+    setBusy(false);
+    if (impact.ok && impact.value.leases.length === 0) return setGaming(true);
+    setGamingCheck(impact.ok ? { kind: "impact", impact: impact.value } : { kind: "error", error: impact.error });
+  };
 
   return (
     <Card title="Status" headingId="status-heading" wide>
@@ -54,12 +71,22 @@ export function StatusCard({ navigate }: { navigate: (page: PageId) => void }) {
                   {o.paused ? "Resume bidding" : "Pause bidding"}
                 </button>
                 {o.engineRunning ? (
-                  <button type="button" className="button" disabled={busy} aria-pressed={o.gamingMode} onClick={() => void setGaming(!o.gamingMode)}>
+                  <button type="button" className="button" ref={gamingButton} disabled={busy} aria-pressed={o.gamingMode} onClick={() => void toggleGaming(!o.gamingMode)}>
                     {o.gamingMode ? "Gaming mode: on" : "Gaming mode: off"}
                   </button>
                 ) : null}
               </span>
             </div>
+            {gamingCheck && !o.gamingMode ? (
+              <GamingImpactPanel
+                check={gamingCheck}
+                pauseWhileGaming={o.pauseWhileGaming}
+                busy={busy}
+                onConfirm={() => void setGaming(true)}
+                onCancel={() => setGamingCheck(null)}
+                returnFocus={gamingButton}
+              />
+            ) : null}
             {error ? <ErrorMessage error={error} /> : null}
             <StatusFacts overview={o} />
             <h3 className="subheading">Alerts</h3>
