@@ -121,6 +121,8 @@ export const NodeHealth = z.object({
   capacity: NodeResources,
   /** Conditions that are True and should not be: MemoryPressure, DiskPressure, PIDPressure, NetworkUnavailable. */
   pressure: z.array(z.string()),
+  /** The node's labels: the Akash attribute labels tell the bid engine which GPU model another rig has. */
+  labels: z.record(z.string(), z.string()).optional(),
 });
 export type NodeHealth = z.infer<typeof NodeHealth>;
 

@@ -37,6 +37,7 @@ export function nodeHealth(node: V1Node): NodeHealth {
     allocatable: resources(node.status?.allocatable),
     capacity: resources(node.status?.capacity),
     pressure: conditions.filter((c) => BAD_CONDITIONS.includes(c.type) && c.status === "True").map((c) => c.type),
+    labels,
   };
 }
 

@@ -54,11 +54,11 @@ function ledger(held: { cpuMillis: number; memoryBytes: number; storageBytes: nu
   };
 }
 
-/** A node as kube-health parses it from a real-shaped k3s Node object. */
+/** A node as kube-health parses it from a real-shaped k3s Node object (labels in its metadata). */
 function kubeNode(name: string, opts: { ready?: boolean; gpus?: number; pressure?: string[]; labels?: Record<string, string> } = {}): ClusterNode {
-  const node: ClusterNode = nodeHealth(nodeObject({ name, ready: opts.ready ?? true, gpus: opts.gpus ?? 0, pressure: opts.pressure ?? [] }) as never);
-  if (opts.labels) node.labels = opts.labels;
-  return node;
+  const object = nodeObject({ name, ready: opts.ready ?? true, gpus: opts.gpus ?? 0, pressure: opts.pressure ?? [] }) as { metadata?: { labels?: Record<string, string> } };
+  const labelled = { ...object, metadata: { ...object.metadata, labels: { ...object.metadata?.labels, ...opts.labels } } };
+  return nodeHealth(labelled as never);
 }
 
 function health(nodes: ClusterNode[], over: Partial<ClusterHealth> = {}): ClusterInventoryInput["health"] {
