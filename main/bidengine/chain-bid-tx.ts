@@ -1,6 +1,7 @@
 import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { MsgCloseBid, MsgCreateBid } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import type { ChainTx } from "../../common/chain-schemas";
+import type { ObservedTx } from "../chain/block-confirmations";
 import { encodeMsg, type EncodedMsg, type TxRequest } from "../chain/tx-queue";
 import type { BidIntent, BidTxPort } from "./bid-lifecycle";
 import type { NormalizedOrder } from "./order-model";
@@ -8,10 +9,15 @@ import type { NormalizedOrder } from "./order-model";
 // MsgCreateBid / MsgCloseBid through the signer's one tx queue. Bids decided while a tx is in flight
 // are batched into the next tx (many orders per block at ≥ 10 orders/s: one tx per bid would put
 // the n-th bid n blocks late). A batch the chain refuses is retried message by message, so one bad
-// order (taken, closed meanwhile) cannot sink the others.
+// order (taken, closed meanwhile) cannot sink the others. Bids reuse the gas measured for the same
+// shape (no `simulate` per bid; an out-of-gas failure re-simulates once).
 
 export interface TxSubmitter {
   submit(request: TxRequest): Promise<ChainTx>;
+  /** A block the engine read: confirms sent txs by hash without polling (the TxQueue has it). */
+  observeBlock?(height: number, txs: readonly ObservedTx[]): void;
+  /** Sent txs wait for a block: the engine reads the block even when no order is new. */
+  awaitingConfirmation?(): boolean;
 }
 
 export interface ChainBidTxOptions {
@@ -61,7 +67,7 @@ export class ChainBidTx implements BidTxPort {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, this.o.maxBatch ?? 50);
         try {
-          await this.o.queue().submit({ kind: "bidengine.createBid", messages: batch.map((p) => p.msg) });
+          await this.o.queue().submit({ kind: "bidengine.createBid", cacheGas: true, messages: batch.map((p) => p.msg) });
           for (const p of batch) p.resolve();
         } catch (error) {
           if (batch.length === 1) {
@@ -70,7 +76,7 @@ export class ChainBidTx implements BidTxPort {
           }
           for (const p of batch) {
             try {
-              await this.o.queue().submit({ kind: "bidengine.createBid", messages: [p.msg] });
+              await this.o.queue().submit({ kind: "bidengine.createBid", cacheGas: true, messages: [p.msg] });
               p.resolve();
             } catch (single) {
               p.reject(single);

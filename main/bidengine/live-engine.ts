@@ -1,4 +1,6 @@
 import type { BidEngineSettings, InventoryNode } from "../../common/bidengine-schemas";
+import { sha256 } from "@cosmjs/crypto";
+import type { ObservedTx } from "../chain/block-confirmations";
 import type { BlockEvents } from "../chain/block-stream";
 import { queryProvider } from "../chain/queries";
 import type { RpcPool } from "../chain/rpc-pool";
@@ -257,9 +259,13 @@ export class LiveBidEngine {
       }
     }
     const orders: NormalizedOrder[] = [];
+    const queue = this.queueOrNull();
+    // One `block` read serves both the new orders and our sent txs' confirmations (no `tx` polls).
+    const txs = fresh.length > 0 || queue?.awaitingConfirmation?.() === true ? await this.blockTxs(block).catch(() => null) : null;
+    if (txs && queue?.observeBlock) queue.observeBlock(block.height, observedTxs(txs, block));
     if (fresh.length > 0) {
       const pool = this.d.pool();
-      const fromTxs = await this.ordersInBlock(block).catch(() => new Map<string, NormalizedOrder>());
+      const fromTxs = txs ? ordersFromBlock(txs, (i) => block.txs[i]?.code === 0, block.height) : new Map<string, NormalizedOrder>();
       const results = await Promise.allSettled(fresh.map(async (key) => fromTxs.get(key) ?? fetchOrder(pool, key)));
       results.forEach((r, i) => {
         if (r.status === "fulfilled") {
@@ -276,11 +282,20 @@ export class LiveBidEngine {
     await this.refreshState();
   }
 
-  /** The orders this block's MsgCreateDeployment txs opened: one `block` request for all of them. */
-  private async ordersInBlock(block: BlockEvents): Promise<Map<string, NormalizedOrder>> {
+  /** The block's txs (base64): one `block` request gives the new orders (MsgCreateDeployment) and our txs' hashes. */
+  private async blockTxs(block: BlockEvents): Promise<string[]> {
     const raw = await this.d.pool().call<{ block?: { data?: { txs?: string[] | null } } }>("block", { height: String(block.height) });
     const txs = raw?.block?.data?.txs ?? [];
-    return ordersFromBlock(txs, (i) => block.txs[i]?.code === 0, block.height);
+    if (!Array.isArray(txs) || txs.some((t) => typeof t !== "string")) throw new Error(`block ${block.height}: unreadable txs`);
+    return txs;
+  }
+
+  private queueOrNull(): TxSubmitter | null {
+    try {
+      return this.d.queue();
+    } catch {
+      return null; // a locked wallet: nothing of ours is waiting to be confirmed
+    }
   }
 
   /** Decides a batch against one context; bids go out without waiting (the tx port batches them). */
@@ -400,6 +415,13 @@ export class LiveBidEngine {
     this.reason = reason;
     this.d.emit?.({ type: "status", status: this.status() });
   }
+}
+
+/** Each tx's CometBFT hash (sha256 of its bytes, uppercase hex) with its result code from block_results. */
+function observedTxs(txs: readonly string[], block: BlockEvents): ObservedTx[] {
+  const codes = new Map(block.txs.map((t) => [t.index, t.code]));
+  // An unknown code (results not aligned) counts as failed: the queue then looks the tx up itself.
+  return txs.map((tx, i) => ({ hash: Buffer.from(sha256(Buffer.from(tx, "base64"))).toString("hex").toUpperCase(), code: codes.get(i) ?? -1 }));
 }
 
 function orderOf(key: string): BidIntent["order"] {

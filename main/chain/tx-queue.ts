@@ -14,10 +14,11 @@ import type { ChainTx } from "../../common/chain-schemas";
 import { ContractFailure } from "../../common/envelope";
 import type { NetworkId } from "../../common/schemas";
 import { abciQuery, ChainQueryError } from "./abci-query";
+import { BlockConfirmations, type ObservedTx } from "./block-confirmations";
 import { mulCeil, parseDecimal } from "./decimal";
 import { RpcResponseError, RpcUnavailableError } from "./rpc-errors";
 import type { RpcPool } from "./rpc-pool";
-import { isSequenceMismatch, rejection, SDK_TX_IN_MEMPOOL, SequenceMismatch } from "./tx-errors";
+import { isSequenceMismatch, rejection, SDK_OUT_OF_GAS, SDK_TX_IN_MEMPOOL, SequenceMismatch } from "./tx-errors";
 import type { TxRepo } from "./tx-repo";
 
 // The one serialized transaction queue per signer:
@@ -51,6 +52,12 @@ export interface TxRequest {
   kind: string;
   messages: EncodedMsg[];
   memo?: string;
+  /**
+   * Reuse the gas measured by the first simulation of the same message types and count (× the
+   * multiplier) instead of simulating every time; an out-of-gas failure drops it and re-simulates once.
+   * Opt-in: for frequent txs of a stable shape (bids).
+   */
+  cacheGas?: boolean;
 }
 
 export interface TxQueueOptions {
@@ -68,6 +75,8 @@ export interface TxQueueOptions {
   confirmTimeoutMs?: number;
   pollMs?: number;
   broadcastTimeoutMs?: number;
+  /** How long to wait for a pushed block before polling `tx` on the queue's own timer. */
+  blockWaitMs?: number;
 }
 
 interface Account {
@@ -79,15 +88,38 @@ interface Account {
 
 const FEE_DENOM = "uakt";
 
+/** A tx that used a cached gas figure ran out of gas: re-simulate and send once more. */
+class CachedGasTooLow extends Error {
+  constructor(readonly original: unknown) {
+    super("cached gas estimate too low");
+  }
+}
+
 export class TxQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private account: Account | null = null;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly blocks: BlockConfirmations;
+  private readonly gasCache = new Map<string, bigint>();
 
   constructor(private readonly o: TxQueueOptions) {
     this.now = o.now ?? Date.now;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.blocks = new BlockConfirmations(this.now, this.blockWaitMs() * 2);
+  }
+
+  /**
+   * A block someone else read (height, and each tx's hash and result code, in block order): resolves
+   * the confirmations waiting for those hashes without a `tx` request.
+   */
+  observeBlock(height: number, txs: readonly ObservedTx[]): void {
+    this.blocks.observe(height, txs);
+  }
+
+  /** Sent transactions waiting for a block (the pusher reads the block only when this is true). */
+  awaitingConfirmation(): boolean {
+    return this.blocks.pending() > 0;
   }
 
   /** Queues one transaction; resolves with its confirmed record, or rejects with a ContractFailure. */
@@ -105,11 +137,17 @@ export class TxQueue {
   private async run(request: TxRequest): Promise<ChainTx> {
     if (request.messages.length === 0) throw new ContractFailure("INVALID_INPUT", "A transaction needs at least one message.");
     const signer = this.o.signer();
+    let simulateAgain = false;
     for (let attempt = 0; ; attempt++) {
       try {
         const account = await this.currentAccount(signer);
-        return await this.sendOnce(request, signer, account);
+        return await this.sendOnce(request, signer, account, !simulateAgain);
       } catch (error) {
+        if (error instanceof CachedGasTooLow) {
+          if (simulateAgain) throw error.original;
+          simulateAgain = true; // the chain refused it for gas only: one fresh simulation, one new tx
+          continue;
+        }
         if (error instanceof SequenceMismatch && attempt === 0) {
           this.account = null; // refresh from chain, then one more try
           continue;
@@ -122,11 +160,14 @@ export class TxQueue {
     }
   }
 
-  private async sendOnce(request: TxRequest, signer: TxSigner, account: Account): Promise<ChainTx> {
+  private async sendOnce(request: TxRequest, signer: TxSigner, account: Account, useCache: boolean): Promise<ChainTx> {
     const memo = request.memo ?? "";
     const bodyBytes = TxBody.encode(TxBody.fromPartial({ messages: request.messages, memo })).finish();
 
-    const gasUsed = await this.simulate(request.kind, bodyBytes, account);
+    const shape = request.cacheGas ? `${request.kind}|${request.messages.map((m) => m.typeUrl).join(",")}` : null;
+    const cached = shape && useCache ? this.gasCache.get(shape) : undefined;
+    const gasUsed = cached ?? (await this.simulate(request.kind, bodyBytes, account));
+    if (shape) this.gasCache.set(shape, gasUsed);
     const gasLimit = mulCeil(gasUsed, parseDecimal(this.o.gasMultiplier ?? "1.3"));
     const fee = mulCeil(gasLimit, parseDecimal(this.o.gasPrice));
     if (gasLimit > BigInt(Number.MAX_SAFE_INTEGER)) throw new ContractFailure("INTERNAL", "Gas estimate out of range.");
@@ -158,9 +199,17 @@ export class TxQueue {
       }
       return this.afterLostBroadcast(id, request.kind, hash, txBytes);
     }
-    this.checkTxOutcome(id, request.kind, check, account.address);
-    account.sequence += 1n;
-    return this.confirm(id, request.kind, hash);
+    try {
+      this.checkTxOutcome(id, request.kind, check, account.address);
+      account.sequence += 1n;
+      return await this.confirm(id, request.kind, hash);
+    } catch (error) {
+      if (cached !== undefined && this.o.repo.get(id)?.code === SDK_OUT_OF_GAS) {
+        this.gasCache.delete(shape!);
+        throw new CachedGasTooLow(error);
+      }
+      throw error;
+    }
   }
 
   /** The broadcast got no answer: it may or may not be in a mempool. Look first; resend only the same bytes. */
@@ -200,22 +249,48 @@ export class TxQueue {
     throw rejection(kind, check.codespace, code, log, signer);
   }
 
-  /** Polls `tx` by hash until it is in a block or the confirm window ends. */
+  /**
+   * Waits for the hash in a block: from pushed blocks while someone pushes them (a `tx` lookup only
+   * after a block passes without it, so at most one per block), else by polling `tx` on a timer.
+   */
   private async confirm(id: number, kind: string, hash: string): Promise<ChainTx> {
     const deadline = this.now() + (this.o.confirmTimeoutMs ?? 60_000);
+    let passes = 0;
     for (;;) {
-      const found = await this.lookup(hash).catch((error: unknown) => {
-        if (error instanceof RpcUnavailableError) return null; // the pool is failing over; keep waiting
-        throw error;
-      });
+      let look = true;
+      const pushed = this.blocks.active();
+      if (pushed) {
+        const wake = await this.blocks.next(hash, this.timeout(this.blockWaitMs()));
+        if (wake.kind === "found") return this.finish(id, kind, wake.found);
+        // The first block after the broadcast may have been closed before the tx reached a mempool.
+        if (wake.kind === "passed") look = ++passes >= 2;
+      }
+      const found = look
+        ? await this.lookup(hash).catch((error: unknown) => {
+            if (error instanceof RpcUnavailableError) return null; // the pool is failing over; keep waiting
+            throw error;
+          })
+        : null;
       if (found) return this.finish(id, kind, found);
       if (this.now() >= deadline) {
         this.account = null;
         this.o.repo.update(id, { status: "unknown", log: `not in a block after ${Math.round((this.o.confirmTimeoutMs ?? 60_000) / 1000)} s` });
         throw new ContractFailure("UNAVAILABLE", `${kind} was sent but is not confirmed yet (hash ${hash}). It will not be sent again; the app keeps checking.`);
       }
-      await this.sleep(this.o.pollMs ?? 1000);
+      if (!pushed) await this.sleep(this.o.pollMs ?? 1000);
     }
+  }
+
+  private blockWaitMs(): number {
+    return this.o.blockWaitMs ?? Math.max(3 * (this.o.pollMs ?? 1000), 2000);
+  }
+
+  /** A cancellable wait: the injected sleep when there is one (tests' clocks), else a real timer. */
+  private timeout(ms: number): { promise: Promise<void>; cancel: () => void } {
+    if (this.o.sleep) return { promise: this.o.sleep(ms), cancel: () => {} };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const promise = new Promise<void>((r) => (timer = setTimeout(r, ms)));
+    return { promise, cancel: () => clearTimeout(timer) };
   }
 
   private finish(id: number, kind: string, found: TxLookup): ChainTx {
