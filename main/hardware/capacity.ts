@@ -48,12 +48,20 @@ export function effectiveReserve(reserve: DesktopReserve, detected: DetectedReso
   };
 }
 
-export function detectedFromReport(report: { cpu: { threads: number }; memory: { totalBytes: number }; disks: DiskReport[]; gpus: GpuReport[] }, storagePath: string): DetectedResources {
+/**
+ * `freeBytesFallback` answers when no reported disk holds `storagePath`: some machines (VMs,
+ * containers) list no disks at all, and their free space must not read as zero.
+ */
+export function detectedFromReport(
+  report: { cpu: { threads: number }; memory: { totalBytes: number }; disks: DiskReport[]; gpus: GpuReport[] },
+  storagePath: string,
+  freeBytesFallback: () => number = () => 0,
+): DetectedResources {
   const disk = diskFor(report.disks, storagePath);
   return {
     cpuThreads: report.cpu.threads,
     memoryBytes: report.memory.totalBytes,
-    storageBytes: disk?.freeBytes ?? 0,
+    storageBytes: disk?.freeBytes ?? freeBytesFallback(),
     storagePath,
     gpus: report.gpus.filter((g) => g.vendor === "nvidia" && g.check.verdict === "ready" && g.busId && g.model).map((g) => ({ busId: g.busId!, model: g.model! })),
   };

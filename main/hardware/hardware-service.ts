@@ -1,4 +1,5 @@
 import { ContractFailure } from "../../common/envelope";
+import { freeBytesAt } from "./free-space";
 import type {
   CapacityInventory,
   EnergyQuery,
@@ -159,6 +160,6 @@ export class HardwareService {
     // Capacity follows hot-plugged disks and driver changes without re-detecting on every bid.
     const fresh = this.lastReport && this.deps.now().getTime() - this.lastReportAt < DETECTION_MAX_AGE_MS;
     const report = fresh ? this.lastReport! : await this.report();
-    return detectedFromReport(report, this.deps.storagePath);
+    return detectedFromReport(report, this.deps.storagePath, () => freeBytesAt(this.deps.storagePath));
   }
 }
