@@ -5,8 +5,9 @@ import type { Devnet } from "../../../main/devnet/index";
 import { ordersFromRestList } from "../../../main/devnet/json/rest-order";
 import { testDevnet } from "./harness";
 import { abci } from "./query";
+import { sharedPath } from "../../support/shared";
 
-const fixture = JSON.parse(readFileSync("/work/shared/fixtures/akash-mainnet/orders-list.json", "utf8")) as {
+const fixture = JSON.parse(readFileSync(sharedPath("fixtures/akash-mainnet/orders-list.json"), "utf8")) as {
   orders: Array<{
     id: { owner: string; dseq: string; gseq: number; oseq: number };
     state: string;

@@ -4,8 +4,9 @@ import { request } from "node:https";
 import type { LeaseId, ManifestGroup } from "../../../common/gateway-schemas";
 import { BidGroupSpec } from "../../../common/gateway-schemas";
 import type { ChainCertificate, ChainDeployment, ExecIo, GatewayChainPort, GatewayClusterPort, HeldLeaseInfo, KubeEvent, LeaseStatus, LogLine, TimerPort } from "../../../main/gateway";
+import { sharedPath } from "../../support/shared";
 
-export const SDL_DIR = "/work/shared/fixtures/sdl/v2.0";
+export const SDL_DIR = sharedPath("fixtures/sdl/v2.0");
 export const fixture = (vector: string, file: string) => readFileSync(`${SDL_DIR}/${vector}/${file}`, "utf8");
 export const groupSpecs = (vector: string) => BidGroupSpec.array().parse(JSON.parse(fixture(vector, "group-specs.json")));
 

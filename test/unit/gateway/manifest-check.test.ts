@@ -4,8 +4,9 @@ import { generateManifest, generateManifestVersion, SDL } from "@akashnetwork/ch
 import { describe, expect, it } from "vitest";
 import { BidGroupSpec } from "../../../common/gateway-schemas";
 import { checkManifest, manifestHash, ManifestRejected, parseManifestBody } from "../../../main/gateway/manifest";
+import { sharedPath } from "../../support/shared";
 
-const SDL_DIR = "/work/shared/fixtures/sdl/v2.0";
+const SDL_DIR = sharedPath("fixtures/sdl/v2.0");
 const vectors = readdirSync(SDL_DIR);
 const owner = "akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63";
 const provider = "akash1q7spv2cw06yszgfp4f9ed59lkka6ytn8g4tkjf";

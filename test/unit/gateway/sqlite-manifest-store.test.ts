@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { Manifest } from "../../../common/gateway-schemas";
 import { SqliteManifestStore } from "../../../main/gateway";
 import { openDatabase } from "../../../main/store/database";
+import { sharedPath } from "../../support/shared";
 
-const [group] = Manifest.parse(JSON.parse(readFileSync("/work/shared/fixtures/sdl/v2.0/storage-classes/manifest.json", "utf8")));
+const [group] = Manifest.parse(JSON.parse(readFileSync(sharedPath("fixtures/sdl/v2.0/storage-classes/manifest.json"), "utf8")));
 const lease = { owner: "akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63", dseq: "12", gseq: 1, oseq: 1, provider: "akash1q7spv2cw06yszgfp4f9ed59lkka6ytn8g4tkjf" };
 
 describe("SqliteManifestStore (migration 6)", () => {

@@ -5,8 +5,9 @@ import { ATTRIBUTE_KEY } from "../../../main/hardware/gpu-attributes";
 import { detectGpus } from "../../../main/hardware/gpu-detect";
 import { resolveModel } from "../../../main/hardware/gpu-model";
 import { GpuTable, gpuTable, normalizeInterface } from "../../../main/hardware/gpu-table";
+import { sharedPath } from "../../support/shared";
 
-const SHARED = "/work/shared/data/gpus.json";
+const SHARED = sharedPath("data/gpus.json");
 const COPY = fileURLToPath(new URL("../../../main/hardware/data/gpus.json", import.meta.url));
 const raw = JSON.parse(readFileSync(COPY, "utf8")) as Record<string, { name: string; devices: Record<string, { name: string; interface: string; memory_size: string }> }>;
 const allEntries = Object.entries(raw).flatMap(([vendorId, v]) => Object.entries(v.devices).map(([deviceId, d]) => ({ vendorId, deviceId, ...d })));

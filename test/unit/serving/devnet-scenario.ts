@@ -20,12 +20,13 @@ import { openDatabase, type Db } from "../../../main/store/database";
 import { FakeKubeApi } from "../cluster/deploy/fake-kube-api";
 import { actor, expectOk, submit, testDevnet, type Actor } from "../devnet/harness";
 import { FakeTime, tokenManager } from "../gateway/fakes";
+import { sharedPath } from "../../support/shared";
 
 // The far side of the serving tests: a manual-block devnet, our provider (registered, certificate
 // published through the app's CertificateService and tx queue), a local Kubernetes API stand-in,
 // and tenants that deploy the official gpu-basic vector with its manifest's real hash.
 
-export const SDL = "/work/shared/fixtures/sdl/v2.0/gpu-basic";
+export const SDL = sharedPath("fixtures/sdl/v2.0/gpu-basic");
 export const MANIFEST = readFileSync(`${SDL}/manifest.json`, "utf8");
 const utf8 = new TextEncoder();
 

@@ -7,8 +7,9 @@ import { GatewayHttpError } from "../../../main/gateway/http-error";
 import { parseAtto } from "../../../main/serving/dec";
 import { bidGroupSpecFromChain, gpuReclaimImpact, leaseEventsFor, LEASE_CLOSED, LEASE_CREATED, SwitchableCluster, type ChainLease } from "../../../main/serving";
 import { FakeCluster } from "../gateway/fakes";
+import { sharedPath } from "../../support/shared";
 
-const SDL = "/work/shared/fixtures/sdl/v2.0";
+const SDL = sharedPath("fixtures/sdl/v2.0");
 const PROVIDER = "akash1q7spv2cw06yszgfp4f9ed59lkka6ytn8g4tkjf";
 const OWNER = "akash12a3hg0jnap4mksg0quryay3twe0mzafhc44xsx";
 const vectors = readdirSync(SDL).filter((v) => existsSync(`${SDL}/${v}/group-specs.json`));

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { Manifest, type ManifestGroup } from "../../../../common/gateway-schemas";
 import { BuildError, buildLeaseObjects, DEFAULT_BUILDER_SETTINGS, leaseFromLabels, leaseNamespace } from "../../../../main/cluster/builder";
 import { checkNames, validateKubeObject } from "./kube-validate";
+import { sharedPath } from "../../../support/shared";
 
-const SDL = "/work/shared/fixtures/sdl/v2.0";
+const SDL = sharedPath("fixtures/sdl/v2.0");
 const vectors = readdirSync(SDL).filter((d) => !d.startsWith("."));
 const lease = { owner: "akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63", dseq: "21633420", gseq: 1, oseq: 1, provider: "akash1q7spv2cw06yszgfp4f9ed59lkka6ytn8g4tkjf" };
 const settings = { ...DEFAULT_BUILDER_SETTINGS, ingressDomain: "ingress.rig.example.com", clusterPublicHostname: "rig.example.com", blockedCidrs: ["203.0.113.0/24"] };

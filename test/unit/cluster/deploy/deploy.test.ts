@@ -5,8 +5,9 @@ import { DEFAULT_BUILDER_SETTINGS, leaseNamespace } from "../../../../main/clust
 import { connectKube, isRolledOut, LeaseDeployer, reconcileLeases, watchRollout } from "../../../../main/cluster/deploy";
 import { FakeKubeApi } from "./fake-kube-api";
 import { generateProviderCertificate } from "../../../../main/provider/provider-certificate";
+import { sharedPath } from "../../../support/shared";
 
-const read = (v: string) => Manifest.parse(JSON.parse(readFileSync(`/work/shared/fixtures/sdl/v2.0/${v}/manifest.json`, "utf8")));
+const read = (v: string) => Manifest.parse(JSON.parse(readFileSync(sharedPath("fixtures/sdl/v2.0", v, "manifest.json"), "utf8")));
 const lease = { owner: "akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63", dseq: "77", gseq: 1, oseq: 1, provider: "akash1q7spv2cw06yszgfp4f9ed59lkka6ytn8g4tkjf" };
 const settings = { ...DEFAULT_BUILDER_SETTINGS, ingressDomain: "ingress.rig.test", clusterPublicHostname: "rig.test" };
 let kube: FakeKubeApi;

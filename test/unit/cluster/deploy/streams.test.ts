@@ -6,6 +6,7 @@ import { connectKube, kubeGatewayCluster, LeaseDeployer } from "../../../../main
 import type { GatewayClusterPort, KubeEvent, LogLine } from "../../../../main/gateway";
 import { generateProviderCertificate } from "../../../../main/provider/provider-certificate";
 import { FakeKubeApi } from "./fake-kube-api";
+import { sharedPath } from "../../../support/shared";
 
 const lease = { owner: "akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63", dseq: "90", gseq: 1, oseq: 1, provider: "akash1q7spv2cw06yszgfp4f9ed59lkka6ytn8g4tkjf" };
 let kube: FakeKubeApi;
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const server = await kube.start({ certPem: cert.certPem, keyPem: cert.privateKeyPem });
   const connection = connectKube({ server, token: "t", caPem: cert.certPem });
   cluster = kubeGatewayCluster(connection, new LeaseDeployer(connection.objects, DEFAULT_BUILDER_SETTINGS));
-  const [group] = Manifest.parse(JSON.parse(readFileSync("/work/shared/fixtures/sdl/v2.0/multiple-services/manifest.json", "utf8")));
+  const [group] = Manifest.parse(JSON.parse(readFileSync(sharedPath("fixtures/sdl/v2.0/multiple-services/manifest.json"), "utf8")));
   await cluster.deploy(lease, group!);
 });
 afterAll(() => kube.stop());
