@@ -37,6 +37,7 @@ export const REASON_CODES = [
   "collateral_insufficient",
   "max_price_below_floor",
   "below_minimum_price",
+  "reservation_refused",
 ] as const;
 export const ReasonCode = z.enum(REASON_CODES);
 export type ReasonCode = z.infer<typeof ReasonCode>;
@@ -48,6 +49,9 @@ export const QuietWindow = z.object({
   to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 });
 export type QuietWindow = z.infer<typeof QuietWindow>;
+
+/** CPU, memory and ephemeral disk of one node: the desktop reserve's share of an inventory node. */
+export const ReserveAmounts = z.object({ cpuMillis: z.number().int().nonnegative(), memoryBytes: IntegerString, ephemeralBytes: IntegerString });
 
 export const InventoryNode = z.object({
   name: z.string().min(1),
@@ -65,6 +69,11 @@ export const InventoryNode = z.object({
   ephemeralBytes: IntegerString,
   /** Free persistent storage per class (beta1|beta2|beta3). */
   storageClasses: z.record(z.string(), IntegerString).default({}),
+  /**
+   * Only to explain a shortage (the free amounts above already exclude it): what the owner keeps on
+   * this node (the desktop reserve, from the hardware ledger) and what was detected.
+   */
+  desktopReserve: z.object({ kept: ReserveAmounts, detected: ReserveAmounts }).optional(),
 });
 export type InventoryNode = z.infer<typeof InventoryNode>;
 

@@ -30,6 +30,7 @@ import {
   LeaseEarningsList,
   ReconcileResult,
   WithdrawResult,
+  WithdrawSchedule,
 } from "./earnings-schemas";
 import {
   ClusterHealth,
@@ -110,6 +111,7 @@ export const methods = {
   "earnings.withdraw": { input: NoInput, output: WithdrawResult },
   "earnings.settings": { input: NoInput, output: EarningsSettings },
   "earnings.updateSettings": { input: EarningsSettingsPatch, output: EarningsSettings },
+  "earnings.schedule": { input: NoInput, output: WithdrawSchedule },
   "earnings.price": { input: NoInput, output: AktPrice },
   "wallet.status": { input: NoInput, output: WalletStatus },
   "wallet.create": { input: NoInput, output: WalletCreated },

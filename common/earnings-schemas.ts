@@ -40,6 +40,18 @@ export const AktPrice = z.object({
 });
 export type AktPrice = z.infer<typeof AktPrice>;
 
+/**
+ * How the tariff's electricity cost became USD: "usd" (a USD tariff), "converted" (at the owner's rate,
+ * usdPerUnit = USD per 1 unit of the currency), "not_converted" (a non-USD tariff with no rate: its
+ * cost is left out of every USD figure, net included, and the UI warns), or "no_tariff".
+ */
+export const ElectricityConversion = z.object({
+  status: z.enum(["no_tariff", "usd", "converted", "not_converted"]),
+  currency: z.string().nullable(),
+  usdPerUnit: DecString.nullable(),
+});
+export type ElectricityConversion = z.infer<typeof ElectricityConversion>;
+
 const Money = {
   earnedUact: IntString,
   /** The same earnings valued in AKT at the oracle price of each row's time. */
@@ -58,8 +70,9 @@ export const EarningsSummary = z.object({
   granularity: Granularity,
   buckets: z.array(EarningsBucket),
   totals: z.object({ ...Money, feesUsdMicro: IntString }),
-  /** The tariff's currency; electricity is taken as USD (the only currency figures are netted in). */
+  /** The tariff's currency; electricity figures are USD, converted as `electricity` says. */
   currency: z.string().nullable(),
+  electricity: ElectricityConversion,
   price: AktPrice,
   /** Chain height the ledger was last reconciled at, and when. */
   reconciledHeight: z.number().int().nullable(),
@@ -82,6 +95,8 @@ export const LeaseEarnings = z.object({
   accruedUact: IntString,
   closePaidUact: IntString,
   electricityUsdMicro: IntString,
+  /** False when the tariff's currency could not be converted: electricity is then left out of net. */
+  electricityConverted: z.boolean(),
   netUsdMicro: IntString,
   gpus: z.array(z.string()),
 });
@@ -92,6 +107,7 @@ export const GpuEarnings = z.object({
   gpu: z.string(),
   earnedUact: IntString,
   electricityUsdMicro: IntString,
+  electricityConverted: z.boolean(),
   netUsdMicro: IntString,
 });
 export const GpuEarningsList = z.array(GpuEarnings);
@@ -107,6 +123,7 @@ export const BreakEven = z.object({
   gpuHours: z.number().nonnegative(),
   /** USD per GPU-hour that covers this month's electricity (all of the machine's, idle included). */
   gpuHourUsd: DecString.nullable(),
+  electricity: ElectricityConversion,
   price: AktPrice,
 });
 export type BreakEven = z.infer<typeof BreakEven>;
@@ -131,6 +148,20 @@ export const EarningsSettings = z.object({
 });
 export type EarningsSettings = z.infer<typeof EarningsSettings>;
 export const EarningsSettingsPatch = EarningsSettings.partial().strict();
+
+export const WithdrawSchedule = z.object({
+  autoWithdraw: z.boolean(),
+  withdrawEveryHours: z.number(),
+  /** Active leases the scheduler looks after. */
+  activeLeases: z.number().int().nonnegative(),
+  /**
+   * The earliest time a lease's scheduled withdrawal falls due (the scheduler's next pass after it sends
+   * it, if the accrued amount covers the fee). Null when nothing is scheduled: auto-withdraw off, no
+   * wallet, or no active lease. A lease running dry is withdrawn earlier than this.
+   */
+  nextDueAt: Iso.nullable(),
+});
+export type WithdrawSchedule = z.infer<typeof WithdrawSchedule>;
 
 export const WithdrawResult = z.object({
   withdrawn: z.array(z.string()),

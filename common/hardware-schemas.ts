@@ -162,12 +162,22 @@ export const TariffBand = z
   .refine((b) => b.fromHour < b.toHour, "fromHour must be before toHour");
 export type TariffBand = z.infer<typeof TariffBand>;
 
+/**
+ * USD per 1 unit of the tariff's currency, set by the owner ("1.08" for EUR): the app has no internet
+ * rate feed, so electricity in another currency is netted against USD earnings at this rate.
+ */
+export const UsdPerUnit = z
+  .string()
+  .regex(/^\d{1,9}(\.\d{1,12})?$/, 'an exchange rate like "1.08": US dollars per 1 unit of the tariff currency (digits and at most one dot)')
+  .refine((v) => /[1-9]/.test(v), "the exchange rate must be above 0");
+
 export const Tariff = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("flat"), currency: z.string().regex(/^[A-Z]{3}$/), timeZone: TimeZone, pricePerKwh: PricePerKwh }).strict(),
+  z.object({ kind: z.literal("flat"), currency: z.string().regex(/^[A-Z]{3}$/), usdPerUnit: UsdPerUnit.optional(), timeZone: TimeZone, pricePerKwh: PricePerKwh }).strict(),
   z
     .object({
       kind: z.literal("time_of_use"),
       currency: z.string().regex(/^[A-Z]{3}$/),
+      usdPerUnit: UsdPerUnit.optional(),
       timeZone: TimeZone,
       /** The price outside every band. */
       defaultPricePerKwh: PricePerKwh,
@@ -177,6 +187,20 @@ export const Tariff = z.discriminatedUnion("kind", [
     .strict(),
 ]);
 export type Tariff = z.infer<typeof Tariff>;
+
+/**
+ * A tariff as the owner sets it: one in another currency than USD must carry its exchange rate. Stored
+ * tariffs are read with the lenient `Tariff` above, so one saved before rates existed still loads (its
+ * electricity then shows as "not converted" in earnings rather than as a wrong USD figure).
+ */
+export const TariffInput = Tariff.superRefine((t, ctx) => {
+  if (t.currency !== "USD" && t.usdPerUnit === undefined) {
+    ctx.addIssue({ code: "custom", path: ["usdPerUnit"], message: `a ${t.currency} tariff needs its exchange rate: how many US dollars 1 ${t.currency} is worth, e.g. "1.08"` });
+  }
+  if (t.currency === "USD" && t.usdPerUnit !== undefined && !/^0*1(\.0*)?$/.test(t.usdPerUnit)) {
+    ctx.addIssue({ code: "custom", path: ["usdPerUnit"], message: "a USD tariff needs no exchange rate (1 USD = 1 USD): leave it out" });
+  }
+});
 
 export const DesktopReserve = z
   .object({
@@ -203,7 +227,7 @@ export const HardwareSettingsPatch = z
     samplerIntervalSeconds: HardwareSettings.shape.samplerIntervalSeconds,
     systemBaselineWatts: HardwareSettings.shape.systemBaselineWatts,
     cpuTdpWatts: HardwareSettings.shape.cpuTdpWatts,
-    tariff: HardwareSettings.shape.tariff,
+    tariff: TariffInput.nullable(),
     reserve: DesktopReserve.partial().strict(),
   })
   .partial()

@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   "earnings.withdraw",
   "earnings.settings",
   "earnings.updateSettings",
+  "earnings.schedule",
   "earnings.price",
   "wallet.status",
   "wallet.create",

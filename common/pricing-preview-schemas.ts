@@ -39,11 +39,24 @@ export const ReferenceQuote = z.object({
 });
 export type ReferenceQuote = z.infer<typeof ReferenceQuote>;
 
+/** The electricity tariff the cost floor uses now: the owner's (Earnings page) or the Pricing page's fallback. */
+export const TariffInForce = z.object({
+  source: z.enum(["tariff", "fallback"]),
+  /** USD per kWh, exact (the tariff's price × the owner's exchange rate). */
+  usdPerKwh: DecimalString,
+  /** One phrase naming it: "your EUR time-of-use tariff, band Mon–Fri 17:00–21:00: 0.42 EUR × 1.08 = $0.4536/kWh". */
+  text: z.string(),
+  /** Why the fallback is in force (no tariff set, no exchange rate); null while the owner's tariff is. */
+  fallbackReason: z.string().nullable(),
+});
+export type TariffInForce = z.infer<typeof TariffInForce>;
+
 export const PreviewPriceOutput = z.object({
   blockTimeMs: z.number().int().positive(),
   utilisationPercent: z.number().int().min(0).max(100),
   /** One sentence that says what the $/day figures assume. */
   assumption: z.string(),
   references: z.array(ReferenceQuote),
+  tariff: TariffInForce,
 });
 export type PreviewPriceOutput = z.infer<typeof PreviewPriceOutput>;

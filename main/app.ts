@@ -12,7 +12,10 @@ import { bidEngineHandlers } from "./bidengine/bidengine-handlers";
 import { createBidEngine } from "./bidengine/create-bidengine";
 import { createEngineHost } from "./bidengine/create-engine-host";
 import { engineHandlers } from "./bidengine/engine-handlers";
+import { MarketPriceFeed } from "./bidengine/market-prices";
 import { previewPriceHandler } from "./bidengine/preview-handler";
+import { recheckAfter } from "./bidengine/recheck-after";
+import { rateFromTariff } from "./bidengine/electricity-rate";
 import { chainOutcome, createUptime, kubeOutcome, uptimeHandlers, type UptimeOptions } from "./uptime";
 import { openDatabase } from "./store/database";
 import { SettingsRepo } from "./store/settings-repo";
@@ -95,7 +98,17 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const txQueues = createTxQueues(chains, txRepo, (network) => wallets.for(network).signer());
   const cluster = createCluster(deps.cluster ?? {}, { dataDir: config.dataDir, mode: config.mode, hardware, now, emit: (p) => events.emit("cluster.progress", p) });
 
-  const bidengine = createBidEngine(db, now, { pool: () => chains.pool(settings.get().network) });
+  // Active lease prices per GPU model (the market strategy's reference), refreshed every 10 minutes
+  // for the running engine's network; screening and the pricing preview read the same snapshot.
+  const marketPrices = new MarketPriceFeed({ pool: (network) => chains.pool(network), now, log });
+  // One tariff: the cost floor prices electricity at the hardware tariff in force (Earnings page); the
+  // Pricing page's `cost.tariffUsdPerKwh` is only the fallback. Read fresh at each context compile.
+  const electricityRate = (at: Date) => rateFromTariff(hardware.settings().tariff, at);
+  const bidengine = createBidEngine(db, now, {
+    pool: () => chains.pool(settings.get().network),
+    inputs: () => ({ marketGpuPrices: marketPrices.prices(settings.get().network), electricityRate }),
+  });
+  bidengine.settings.pauseUntilChosen();
   const uptime = createUptime(
     db,
     {
@@ -115,6 +128,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     txs: () => txRepo.list(settings.get().network, 500),
     send: (request) => txQueues.for(settings.get().network).submit(request),
     energy: (query) => hardware.energy(query),
+    tariff: () => hardware.settings().tariff,
     now,
     log,
   }, deps.earnings);
@@ -169,6 +183,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     // Once k3s runs, its allocatable (per node) is what the engine sells.
     cluster: { health: () => cluster.health(), nodeName: nodeNameFrom(deps.cluster?.hostname ?? hostname()) },
     pieces: bidengine,
+    market: marketPrices,
+    electricityRate,
     emit: (payload) => events.emit("bidengine.changed", payload),
   });
   events.listen((event) => {
@@ -203,23 +219,34 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     },
     ...walletHandlers(wallets, () => settings.get().network),
     ...chainHandlers({ chains, txs: txRepo, network: () => settings.get().network, address: () => wallets.for(settings.get().network).address() }),
-    ...providerHandlers(providerServices),
+    ...providerHandlers({ ...providerServices, onApplied: () => void engineHost.ensure() }),
     ...hardwareHandlers(hardware),
     ...clusterHandlers(cluster),
     ...bidEngineHandlers(bidengine),
     ...engineHandlers(engineHost),
-    ...previewPriceHandler(now),
+    ...previewPriceHandler(now, () => marketPrices.prices(settings.get().network), electricityRate),
     ...uptimeHandlers(uptime.service, uptime.repo),
     ...earnings.handlers,
     ...statusHandlers(status, notificationSettings),
     ...serving.handlers,
   };
+  // The desktop reserve and the tariff are hardware settings: a change re-decides the open orders.
+  handlers["hardware.updateSettings"] = recheckAfter(handlers["hardware.updateSettings"], () => engineHost.recheck(), log);
   if (deps.status?.autoStart) {
     status.start();
     // A change anywhere the status is made of shows at once, not at the next 30 s tick.
     events.listen((event) => {
       if (event !== "status.changed" && event !== "cluster.progress") status.refresh().catch(() => undefined);
     });
+    // The ledger has no event of its own: after a reconcile or a withdraw, today's net is read again at
+    // once, so the Dashboard's status card agrees with its Today card (not 30 s later).
+    const { "earnings.reconcile": reconcileLedger, "earnings.withdraw": withdrawLeases } = handlers;
+    const refreshed = <T>(value: T): T => {
+      status.refresh().catch(() => undefined);
+      return value;
+    };
+    handlers["earnings.reconcile"] = async (input) => refreshed(await reconcileLedger(input));
+    handlers["earnings.withdraw"] = async (input) => refreshed(await withdrawLeases(input));
   }
 
   let closed = false;
@@ -241,6 +268,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       earnings.timer.stop();
       status.stop();
       await engineHost.close();
+      marketPrices.stop();
       await serving.close();
       await cluster.close();
       await devnet.stop();

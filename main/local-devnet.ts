@@ -1,11 +1,14 @@
 import { join } from "node:path";
 import type { DevnetStatus } from "../common/devnet-schemas";
 import type { ChainRegistry } from "./chain/chain-registry";
-import { resetDevnet, startDevnet, type Devnet, type TenantOptions } from "./devnet";
+import type { Devnet, TenantOptions } from "./devnet";
 
 // The local devnet inside the app: started while the selected network is `local` (the default on a
 // fresh install, so a new user watches the whole provider life with no wallet, AKT or internet) and
-// stopped when the user switches away or quits. Its chain lives in <dataDir>/devnet.
+// stopped when the user switches away or quits. Its chain lives in <dataDir>/devnet. The devnet's
+// code (chain modules, synthetic tenants with chain-sdk's SDL and JWT tooling) is loaded on first
+// start, so a rig on mainnet or the sandbox never carries it in memory.
+const devnetModule = () => import("./devnet");
 
 export interface LocalDevnetOptions {
   /** Start the devnet whenever the network is `local`. Entries turn this on; tests opt in. */
@@ -39,14 +42,14 @@ export class LocalDevnetHost {
   /** Starts the devnet if it is not running; concurrent callers share one start. */
   start(): Promise<Devnet> {
     if (this.devnet) return Promise.resolve(this.devnet);
-    this.starting ??= startDevnet({
+    this.starting ??= devnetModule().then(({ startDevnet }) => startDevnet({
       dataDir: this.chainDir,
       blockTimeMs: this.options.blockTimeMs ?? 1000,
       tenants: this.options.tenants ?? DEMO_TENANTS,
       seed: this.options.seed ?? 1,
       port: this.options.port ?? 0,
       log: (message) => this.log(`[devnet] ${message}`),
-    }).then(
+    })).then(
       (devnet) => {
         this.devnet = devnet;
         this.starting = null;
@@ -95,7 +98,7 @@ export class LocalDevnetHost {
   /** Wipes the devnet's chain and starts a fresh one (Settings → reset devnet). */
   async reset(): Promise<Devnet> {
     await this.stop();
-    resetDevnet(this.chainDir);
+    (await devnetModule()).resetDevnet(this.chainDir);
     return this.start();
   }
 
@@ -103,6 +106,7 @@ export class LocalDevnetHost {
     const d = this.devnet;
     return {
       running: d !== null,
+      managed: this.options.autoStart === true,
       rpcUrl: d?.rpcUrl ?? null,
       chainId: d?.chainId ?? null,
       height: d?.height ?? 0,

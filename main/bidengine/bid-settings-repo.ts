@@ -30,6 +30,17 @@ export class BidSettingsRepo {
     return BidEngineSettings.parse(out);
   }
 
+  /**
+   * A fresh install bids only once the owner says so ("Go live" at the end of the wizard, after the
+   * prices step): while no choice was ever stored, store "paused". True when it did.
+   */
+  pauseUntilChosen(): boolean {
+    const chosen = this.db.prepare("SELECT 1 FROM bid_settings WHERE key = 'paused'").get();
+    if (chosen) return false;
+    this.update({ paused: true });
+    return true;
+  }
+
   /** Replaces the given sections (each validated whole); returns the settings now in force. */
   update(patch: BidSettingsPatch): BidEngineSettings {
     const next = BidEngineSettings.parse({ ...this.get(), ...patch });

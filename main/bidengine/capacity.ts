@@ -1,4 +1,4 @@
-import type { CapacityNode, CompiledContext } from "./engine-context";
+import type { CapacityNode, CompiledContext, ReserveShare } from "./engine-context";
 import { gpuLabel } from "./chain-rules";
 import { decline, type Decline } from "./decline";
 import { compileGlob } from "./glob";
@@ -172,14 +172,36 @@ function aggregateShortage(order: NormalizedOrder, needs: UnitNeed[], nodes: Cap
     freeMemory += node.memoryBytes;
     freeEphemeral += node.ephemeralBytes;
   }
+  const kept = keptForOwner(nodes);
   if (cpu > freeCpu) {
-    return decline("insufficient_cpu", `needs ${threads(cpu)} CPU threads, you have ${threads(freeCpu)} free`, { cpuMillisNeeded: cpu, cpuMillisFree: freeCpu });
+    const why = reserveMakesShort(BigInt(cpu), BigInt(freeCpu), BigInt(kept.kept.cpuMillis), BigInt(kept.detected.cpuMillis), (m) => threads(Number(m)), "");
+    const fix = why && { setting: "hardware.reserve.cpuThreads", hint: `keep at most ${threads(Math.floor(Number(why.keepAtMost) / 1000) * 1000)} CPU threads for yourself (“What this PC keeps for you” on the Pricing page) to fit this order` };
+    return decline(
+      "insufficient_cpu",
+      `needs ${threads(cpu)} CPU threads, you have ${threads(freeCpu)} free${why?.note ?? ""}`,
+      { cpuMillisNeeded: cpu, cpuMillisFree: freeCpu, ...(why ? { cpuMillisKept: kept.kept.cpuMillis, cpuMillisDetected: kept.detected.cpuMillis } : {}) },
+      fix ?? null,
+    );
   }
   if (memory > freeMemory) {
-    return decline("insufficient_memory", `needs ${gib(memory)} GiB of memory, you have ${gib(freeMemory)} GiB free`, { memoryBytesNeeded: memory.toString(), memoryBytesFree: freeMemory.toString() });
+    const why = reserveMakesShort(memory, freeMemory, kept.kept.memoryBytes, kept.detected.memoryBytes, gib, " GiB");
+    const fix = why && { setting: "hardware.reserve.memoryBytes", hint: `keep at most ${gib(why.keepAtMost)} GiB of memory for yourself (“What this PC keeps for you” on the Pricing page) to fit this order` };
+    return decline(
+      "insufficient_memory",
+      `needs ${gib(memory)} GiB of memory, you have ${gib(freeMemory)} GiB free${why?.note ?? ""}`,
+      { memoryBytesNeeded: memory.toString(), memoryBytesFree: freeMemory.toString(), ...(why ? { memoryBytesKept: kept.kept.memoryBytes.toString() } : {}) },
+      fix ?? null,
+    );
   }
   if (ephemeral > freeEphemeral) {
-    return decline("insufficient_storage", `needs ${gib(ephemeral)} GiB of disk, you have ${gib(freeEphemeral)} GiB free`, { storageClass: "ephemeral", bytesNeeded: ephemeral.toString(), bytesFree: freeEphemeral.toString() });
+    const why = reserveMakesShort(ephemeral, freeEphemeral, kept.kept.ephemeralBytes, kept.detected.ephemeralBytes, gib, " GiB");
+    const fix = why && { setting: "hardware.reserve.diskBytes", hint: `keep at most ${gib(why.keepAtMost)} GiB of disk for yourself (“What this PC keeps for you” on the Pricing page) to fit this order` };
+    return decline(
+      "insufficient_storage",
+      `needs ${gib(ephemeral)} GiB of disk, you have ${gib(freeEphemeral)} GiB free${why?.note ?? ""}`,
+      { storageClass: "ephemeral", bytesNeeded: ephemeral.toString(), bytesFree: freeEphemeral.toString(), ...(why ? { bytesKept: kept.kept.ephemeralBytes.toString() } : {}) },
+      fix ?? null,
+    );
   }
   for (const [cls, bytes] of classes) {
     let free = 0n;
@@ -192,6 +214,31 @@ function aggregateShortage(order: NormalizedOrder, needs: UnitNeed[], nodes: Cap
     }
   }
   return null;
+}
+
+/** The desktop reserve summed over the nodes that carry it (the hardware estimate; k3s nodes do not). */
+function keptForOwner(nodes: readonly CapacityNode[]): { kept: ReserveShare; detected: ReserveShare } {
+  const zero = (): ReserveShare => ({ cpuMillis: 0, memoryBytes: 0n, ephemeralBytes: 0n });
+  const sum = { kept: zero(), detected: zero() };
+  for (const node of nodes) {
+    if (!node.desktopReserve) continue;
+    for (const side of ["kept", "detected"] as const) {
+      sum[side].cpuMillis += node.desktopReserve[side].cpuMillis;
+      sum[side].memoryBytes += node.desktopReserve[side].memoryBytes;
+      sum[side].ephemeralBytes += node.desktopReserve[side].ephemeralBytes;
+    }
+  }
+  return sum;
+}
+
+/**
+ * When the order would fit with (part of) the desktop reserve sold, the reserve is what makes it
+ * short: the words that say so, and the most the owner could keep for it to fit. Null otherwise (the
+ * order needs more than this machine has beside its holdings, and the reserve is not the answer).
+ */
+function reserveMakesShort(needed: bigint, free: bigint, kept: bigint, detected: bigint, show: (n: bigint) => string, unit: string): { note: string; keepAtMost: bigint } | null {
+  if (kept <= 0n || needed > free + kept) return null;
+  return { note: ` (${show(kept)} of ${show(detected)}${unit} kept for you — the desktop reserve on the Pricing page)`, keepAtMost: kept - (needed - free) };
 }
 
 function threads(millis: number): string {

@@ -5,7 +5,8 @@ import { queryBalances } from "../chain/queries";
 import type { TxQueues } from "../chain/tx-queues";
 import type { Db } from "../store/database";
 import type { BidEngineHandlerDeps } from "./bidengine-handlers";
-import { BidEngineHost } from "./engine-host";
+import type { ElectricityRatePort } from "./electricity-rate";
+import { BidEngineHost, type MarketFeedPort } from "./engine-host";
 import { HardwareReservations, type HardwarePort } from "./hardware-reservations";
 import { liveInventory, type ClusterPort } from "./live-inventory";
 
@@ -25,6 +26,10 @@ export interface EngineHostWiring {
   /** Once k3s runs, its allocatable replaces the hardware estimate (absent: the estimate). */
   cluster?: ClusterPort;
   pieces: BidEngineHandlerDeps;
+  /** Active lease prices per GPU model (the market strategy's reference). */
+  market?: MarketFeedPort;
+  /** The owner's hardware tariff at an instant, in USD/kWh (the cost floor's electricity price). */
+  electricityRate?: ElectricityRatePort;
   emit: (payload: BidEngineChanged) => void;
   retryMs?: number;
 }
@@ -65,6 +70,8 @@ export function createEngineHost(w: EngineHostWiring): BidEngineHost {
       const coins = await queryBalances(w.chains.pool(network), address);
       return new Map(coins.map((c) => [c.denom, BigInt(c.amount)]));
     },
+    market: w.market,
+    electricityRate: w.electricityRate,
     emit: w.emit,
     retryMs: w.retryMs ?? 60_000,
   });

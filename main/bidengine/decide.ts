@@ -54,7 +54,8 @@ export function decide(order: NormalizedOrder, ctx: CompiledContext, facts?: Ord
     outcome: "bid",
     reason: null,
     message: bidMessage(quote),
-    details: { placements: fit.placements.map((p) => `${p.replicas}×${p.gpuModel ?? "cpu"}@${p.node}`).join(", ") },
+    // The floor's tariff is named on every bid: a floor that moves with a time-of-use band says why.
+    details: { placements: fit.placements.map((p) => `${p.replicas}×${p.gpuModel ?? "cpu"}@${p.node}`).join(", "), tariff: ctx.tariff.text },
     fix: null,
     quote,
     placements: fit.placements,
@@ -65,4 +66,20 @@ export function decide(order: NormalizedOrder, ctx: CompiledContext, facts?: Ord
 function bidMessage(q: PriceQuote): string {
   const capped = q.price === q.max && q.asked > q.max ? " (capped at the order's max)" : q.price === q.floor && q.asked < q.floor ? " (raised to your floor)" : "";
   return `bid ${formatShort(q.price)} uact/block${capped}; floor ${formatShort(q.floor)}, order max ${formatShort(q.max)}`;
+}
+
+/**
+ * A "bid" whose reservation the hardware ledger refused: between the decision and the bid, its
+ * capacity was taken (another bid, a lease, the desktop reserve counted against this PC).
+ */
+export function reservationRefused(bid: Decision, at: Date): Decision {
+  return {
+    ...bid,
+    decidedAt: at,
+    outcome: "declined",
+    reason: "reservation_refused",
+    message: "capacity was gone when the bid was sent: this PC's ledger (your desktop reserve plus what other bids and leases hold) refused to reserve it; decided again when capacity frees up",
+    fix: { setting: "hardware.reserve", hint: "the desktop reserve keeps CPU, memory and disk for you; lower it to sell more" },
+    placements: [],
+  };
 }

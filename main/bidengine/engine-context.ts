@@ -1,5 +1,6 @@
 import type { BidEngineSettings, InventoryNode } from "../../common/bidengine-schemas";
 import { parseDec18 } from "./decimal";
+import { tariffInUse, type ElectricityRatePort, type TariffInUse } from "./electricity-rate";
 import { compileGlob, type Matcher } from "./glob";
 
 // Everything a decision depends on besides the order, compiled once per snapshot (per block, or per
@@ -21,6 +22,8 @@ export interface EngineInputs {
   balances?: ReadonlyMap<string, bigint>;
   /** Active lease prices per GPU unit by model (atto-uact per block), from the chain's leases. */
   marketGpuPrices?: ReadonlyMap<string, readonly bigint[]>;
+  /** The owner's hardware tariff at `now` in USD/kWh; absent or unusable: `cost.tariffUsdPerKwh`. */
+  electricityRate?: ElectricityRatePort;
 }
 
 export interface Attr {
@@ -42,6 +45,14 @@ export interface CapacityNode {
   memoryBytes: bigint;
   ephemeralBytes: bigint;
   storageClasses: Map<string, bigint>;
+  /** The owner's desktop reserve here, and what was detected: only for decline messages. */
+  desktopReserve?: { kept: ReserveShare; detected: ReserveShare };
+}
+
+export interface ReserveShare {
+  cpuMillis: number;
+  memoryBytes: bigint;
+  ephemeralBytes: bigint;
 }
 
 export interface CompiledContext {
@@ -63,6 +74,8 @@ export interface CompiledContext {
   prices: CompiledPrices;
   /** Percentile reference per GPU model (atto-uact per block per GPU). */
   marketReference: Map<string, bigint>;
+  /** The electricity tariff the cost floor uses now, and how decisions name it. */
+  tariff: TariffInUse;
 }
 
 export interface CompiledPrices {
@@ -104,7 +117,12 @@ export function compileInventory(nodes: readonly InventoryNode[]): CapacityNode[
     memoryBytes: BigInt(n.memoryBytes),
     ephemeralBytes: BigInt(n.ephemeralBytes),
     storageClasses: new Map(Object.entries(n.storageClasses).map(([k, v]) => [k, BigInt(v)])),
+    ...(n.desktopReserve ? { desktopReserve: { kept: reserveShare(n.desktopReserve.kept), detected: reserveShare(n.desktopReserve.detected) } } : {}),
   }));
+}
+
+function reserveShare(a: { cpuMillis: number; memoryBytes: string; ephemeralBytes: string }): ReserveShare {
+  return { cpuMillis: a.cpuMillis, memoryBytes: BigInt(a.memoryBytes), ephemeralBytes: BigInt(a.ephemeralBytes) };
 }
 
 const GPU_PREFIX = "capabilities/gpu/";
@@ -131,6 +149,7 @@ export function compileContext(inputs: EngineInputs): CompiledContext {
   const p = settings.pricing.usdPerHour;
   const usd = (text: string, what: string) => parseDec18(text, what);
   const blockMs = BigInt(settings.chain.blockTimeMs);
+  const tariff = tariffInUse(settings.cost.tariffUsdPerKwh, inputs.electricityRate, inputs.now);
   const prices: CompiledPrices = {
     blockMs,
     gpu: new Map(Object.entries(p.gpu).filter(([k]) => k !== "*").map(([k, v]) => [k, usd(v, `pricing.gpu.${k}`)])),
@@ -143,7 +162,7 @@ export function compileContext(inputs: EngineInputs): CompiledContext {
     gpuWatts: new Map(Object.entries(settings.cost.gpuWatts).filter(([k]) => k !== "*").map(([k, v]) => [k, BigInt(v)])),
     gpuWattsDefault: BigInt(settings.cost.gpuWatts["*"] ?? 0),
     cpuWattsPerThread: BigInt(settings.cost.cpuWattsPerThread),
-    tariffAttoUsdPerKwh: usd(settings.cost.tariffUsdPerKwh, "cost.tariffUsdPerKwh"),
+    tariffAttoUsdPerKwh: tariff.attoUsdPerKwh,
     marginBps: BigInt(settings.cost.marginBps),
     depreciationPerGpuHour: usd(settings.cost.depreciationUsdPerGpuHour, "cost.depreciationUsdPerGpuHour"),
     minLease: usdPerHourToAttoUactPerBlock(usd(settings.policies.minLeaseUsdPerHour, "policies.minLeaseUsdPerHour"), blockMs),
@@ -173,6 +192,7 @@ export function compileContext(inputs: EngineInputs): CompiledContext {
     denyTenants: new Set(settings.policies.denyTenants),
     prices,
     marketReference,
+    tariff,
   };
 }
 

@@ -7,6 +7,7 @@ import type { ReservationPort } from "./bid-lifecycle";
 import type { BidSettingsRepo } from "./bid-settings-repo";
 import type { TxSubmitter } from "./chain-bid-tx";
 import { CursorRepo } from "./cursor-repo";
+import type { ElectricityRatePort } from "./electricity-rate";
 import type { DecisionRepo } from "./decision-repo";
 import { IntentRepo } from "./intent-repo";
 import { LiveBidEngine, type BlockSource, type EngineEvent, type EngineStatus, type LeaseRecord } from "./live-engine";
@@ -34,10 +35,20 @@ export interface EngineHostDeps {
   /** The hardware's gaming signal (owner activity); the manual switch is added here. */
   gaming?: () => Promise<boolean>;
   balances?: (network: NetworkId, address: string) => Promise<ReadonlyMap<string, bigint> | undefined>;
+  /** The market reference (active lease prices per GPU model): kept fresh for the running engine's network. */
+  market?: MarketFeedPort;
+  /** The owner's hardware tariff at an instant, in USD/kWh: the cost floor's electricity price. */
+  electricityRate?: ElectricityRatePort;
   emit: (payload: BidEngineChanged) => void;
   /** Retry an offline engine this often; 0 = never (tests call ensure()). */
   retryMs?: number;
   bidTimeoutMs?: number;
+}
+
+export interface MarketFeedPort {
+  /** Keep this network's snapshot fresh (null: stop); resolves after the first refresh, never rejects. */
+  follow(network: NetworkId | null): Promise<void>;
+  prices(network: NetworkId): ReadonlyMap<string, readonly bigint[]> | undefined;
 }
 
 export class BidEngineHost {
@@ -109,10 +120,19 @@ export class BidEngineHost {
     return this.status();
   }
 
+  /**
+   * Something outside the engine that its decisions depend on changed (the desktop reserve, the
+   * tariff): the running engine decides the open orders again. Nothing to do while none runs.
+   */
+  recheck(): Promise<void> {
+    return this.changed();
+  }
+
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.ensuring;
+    void this.d.market?.follow(null);
     await this.engine?.stop();
     this.engine = null;
   }
@@ -132,8 +152,15 @@ export class BidEngineHost {
       this.engine = null;
       this.current = null;
     }
-    if (!address) return this.emit(null);
+    if (!address) {
+      void this.d.market?.follow(null);
+      return this.emit(null);
+    }
     this.current = { network, address };
+    const following = this.d.market?.follow(network);
+    // A market-priced engine waits for its first snapshot, so that its catch-up is not bid at the
+    // fixed fallback prices; a fixed-price one does not wait (the feed refreshes beside it).
+    if (following && this.d.settings.get().pricing.strategy === "market") await following;
     this.engine = new LiveBidEngine({
       pool: () => this.d.pool(network),
       stream: this.d.stream(network),
@@ -149,6 +176,8 @@ export class BidEngineHost {
       inventory: this.d.inventory,
       gaming: async () => this.gamingMode || ((await this.d.gaming?.().catch(() => false)) ?? false),
       balances: this.d.balances ? () => this.d.balances!(network, address) : undefined,
+      marketGpuPrices: this.d.market ? () => this.d.market!.prices(network) : undefined,
+      electricityRate: this.d.electricityRate,
       emit: (e) => this.onEngineEvent(e),
       onLeaseWon: (lease) => {
         for (const l of this.leaseListeners) l(lease);

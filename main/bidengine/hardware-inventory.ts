@@ -10,6 +10,15 @@ import type { CapacityInventory, GpuReport } from "../../common/hardware-schemas
 // Persistent classes come from the owner's declared inventory (the hardware service sells one
 // filesystem and does not split it into classes).
 
+/**
+ * The hardware estimate's node with the desktop reserve attached, so that a decline it causes can
+ * say "kept for you" (k3s nodes do not carry it: their allocatable has it taken out already).
+ */
+export function withDesktopReserve(node: InventoryNode, capacity: CapacityInventory): InventoryNode {
+  const amounts = (a: CapacityInventory["reserve"]) => ({ cpuMillis: Math.max(0, a.cpuMillis), memoryBytes: String(Math.max(0, Math.floor(a.memoryBytes))), ephemeralBytes: String(Math.max(0, Math.floor(a.storageBytes))) });
+  return { ...node, desktopReserve: { kept: amounts(capacity.reserve), detected: amounts(capacity.detected) } };
+}
+
 export function inventoryFromHardware(
   capacity: CapacityInventory,
   gpus: readonly GpuReport[],

@@ -3,7 +3,7 @@ import type { CapacityInventory, GpuReport, OwnerActivity } from "../../common/h
 import type { ReserveRequest } from "../hardware/capacity";
 import type { ReservationPort } from "./bid-lifecycle";
 import type { Placement } from "./capacity";
-import { inventoryFromHardware } from "./hardware-inventory";
+import { inventoryFromHardware, withDesktopReserve } from "./hardware-inventory";
 import type { NormalizedOrder } from "./order-model";
 
 // The hardware service's capacity ledger as the bid engine's reservation port and live context: a
@@ -48,7 +48,7 @@ export class HardwareReservations implements ReservationPort {
   /** Free capacity as the engine's inventory node (what is not held by bids, leases or the desktop reserve). */
   async inventory(persistentClasses: Record<string, string> = {}): Promise<InventoryNode[]> {
     const [capacity, report] = await Promise.all([this.hardware.capacity(), this.hardware.report()]);
-    return [inventoryFromHardware(capacity, report.gpus, persistentClasses)];
+    return [withDesktopReserve(inventoryFromHardware(capacity, report.gpus, persistentClasses), capacity)];
   }
 
   async gaming(): Promise<boolean> {

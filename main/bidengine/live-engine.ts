@@ -8,12 +8,13 @@ import { BidLifecycle, type BidIntent, type IntentStore, type LifecycleEvent, ty
 import type { BidSettingsRepo } from "./bid-settings-repo";
 import { ChainBidTx, type TxSubmitter } from "./chain-bid-tx";
 import { consumePlacements } from "./consume";
-import { decide, type Decision } from "./decide";
+import { decide, reservationRefused, type Decision } from "./decide";
 import type { DecisionRepo } from "./decision-repo";
 import { groupStatesOf } from "./deployment-orders";
 import { toDecisionView } from "./decision-view";
 import { compileContext, type CompiledContext } from "./engine-context";
-import { auditorSignatures, catchUpOpenOrders, fetchOrder, marketParams, ourActiveLeases, ourBids, type MarketParams } from "./market-client";
+import type { ElectricityRatePort } from "./electricity-rate";
+import { auditorSignatures, catchUpOpenOrders, fetchOrder, marketParams, orderBidCount, ourActiveLeases, ourBids, type MarketParams } from "./market-client";
 import { marketEvents } from "./market-events";
 import { OrderTracker } from "./order-tracker";
 import { ordersFromBlock } from "./orders-from-block";
@@ -24,6 +25,8 @@ import type { NormalizedOrder } from "./order-model";
 // one at a time, in order; the last handled height is persisted so a restart resumes from it (a gap
 // longer than the block stream replays is covered by the catch-up and the reconcile, which read
 // state, not history). Nothing here throws out: a failure becomes status "offline" with the reason.
+
+const DECISION_BATCH = 500;
 
 export type EngineState = "stopped" | "starting" | "running" | "paused" | "gaming" | "offline";
 
@@ -78,6 +81,10 @@ export interface LiveEngineDeps {
   gaming?: () => Promise<boolean>;
   /** Spendable balances per denom (treasury); collateral is unchecked when absent. */
   balances?: () => Promise<ReadonlyMap<string, bigint> | undefined>;
+  /** Per-GPU active lease prices by model (the market feed's last snapshot; refreshed off the block loop). */
+  marketGpuPrices?: () => ReadonlyMap<string, readonly bigint[]> | undefined;
+  /** The owner's hardware tariff at an instant, in USD/kWh (the cost floor); absent: the settings' fallback. */
+  electricityRate?: ElectricityRatePort;
   emit?: (event: EngineEvent) => void;
   /** The gateway subscribes here: a won lease must be served. */
   onLeaseWon?: (lease: LeaseRecord) => void;
@@ -104,6 +111,11 @@ export class LiveBidEngine {
    * (PROTOCOL §3, stale state); a new one's group is open. Read once, only when it would get a bid.
    */
   private unverifiedGroups = new Set<string>();
+  /**
+   * Catch-up orders whose bid count is unknown (events count only the bids seen since start). Read
+   * once, like the group, only when the order would get a bid: the chain refuses bid 21.
+   */
+  private unknownBidCounts = new Set<string>();
   private blockMs: number | null = null;
   private lastBlockAt: number | null = null;
   private inflight = new Set<Promise<unknown>>();
@@ -206,7 +218,12 @@ export class LiveBidEngine {
       for (const r of page.rejected) this.log(`[bidengine] unreadable order ${r.key}: ${r.message}`);
       pages.push(page.orders.filter((o) => this.tracker.observe(o)));
     });
-    for (const page of pages) for (const o of page) this.unverifiedGroups.add(o.key);
+    for (const page of pages) {
+      for (const o of page) {
+        this.unverifiedGroups.add(o.key);
+        this.unknownBidCounts.add(o.key);
+      }
+    }
     await this.decideAll(pages.flat(), false);
   }
 
@@ -229,6 +246,7 @@ export class LiveBidEngine {
         case "order_closed":
           this.tracker.forget(e.key);
           this.unverifiedGroups.delete(e.key);
+          this.unknownBidCounts.delete(e.key);
           this.bidCounts.delete(e.key);
           if (this.d.intents.get(e.key)) freed = true;
           this.lifecycle.onOrderClosed(e.key);
@@ -245,6 +263,7 @@ export class LiveBidEngine {
         case "lease_created":
           this.tracker.forget(e.key);
           this.unverifiedGroups.delete(e.key);
+          this.unknownBidCounts.delete(e.key);
           this.bidCounts.delete(e.key);
           if (!ours && this.d.intents.get(e.key)) freed = true;
           this.track(this.lifecycle.onLeaseCreated(e.key, ours));
@@ -306,13 +325,15 @@ export class LiveBidEngine {
     for (const order of orders) {
       const facts = { bidCount: this.bidCounts.get(order.key), alreadyBid: this.d.intents.get(order.key) !== undefined };
       let decision = decide(order, ctx, facts);
-      if (decision.outcome === "bid" && this.unverifiedGroups.has(order.key)) {
-        const groupState = await this.groupState(order);
-        if (groupState && groupState !== "open") decision = decide(order, ctx, { ...facts, groupState });
+      if (decision.outcome === "bid" && (this.unverifiedGroups.has(order.key) || this.unknownBidCounts.has(order.key))) {
+        const [groupState, bidCount] = await Promise.all([this.groupState(order), this.bidCount(order, ctx.settings.chain.orderMaxBids)]);
+        if ((groupState && groupState !== "open") || bidCount !== undefined) decision = decide(order, ctx, { ...facts, groupState, bidCount: bidCount ?? facts.bidCount });
       }
       this.tracker.noteDecision(decision);
       // A recheck records only what changed into a bid: the decline is already on record.
       if (!recheck || decision.outcome === "bid") views.push(toDecisionView(decision));
+      // Written in batches: a catch-up of 10,000 orders must not hold every decision's view at once.
+      if (views.length >= DECISION_BATCH) this.d.decisions.record(views.splice(0));
       if (decision.outcome === "bid") {
         consumePlacements(ctx, order, decision.placements);
         this.track(this.placeBid(decision));
@@ -323,6 +344,7 @@ export class LiveBidEngine {
 
   /** The order's group state; undefined when it cannot be read now (MsgCreateBid's own check is the backstop). */
   private async groupState(order: NormalizedOrder): Promise<string | undefined> {
+    if (!this.unverifiedGroups.has(order.key)) return undefined;
     try {
       const state = (await groupStatesOf(this.d.pool(), [order])).get(order.key);
       this.unverifiedGroups.delete(order.key);
@@ -333,11 +355,35 @@ export class LiveBidEngine {
     }
   }
 
+  /**
+   * A catch-up order's bid count as the chain counts it; undefined when known from events or
+   * unreadable now (the chain's own check is the backstop). Once read, later EventBidCreated add to it.
+   */
+  private async bidCount(order: NormalizedOrder, orderMaxBids: number): Promise<number | undefined> {
+    if (!this.unknownBidCounts.has(order.key)) return undefined;
+    try {
+      const count = await orderBidCount(this.d.pool(), order, orderMaxBids + 1);
+      this.unknownBidCounts.delete(order.key);
+      this.bidCounts.set(order.key, count);
+      return count;
+    } catch (error) {
+      this.log(`[bidengine] bids of ${order.key} unreadable, bidding on the chain's own check: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
   private async placeBid(decision: Decision): Promise<void> {
     const result = await this.lifecycle.bid(decision);
     if (result === "broadcast") {
       const intent = this.d.intents.get(decision.order.key);
       if (intent) this.d.emit?.({ type: "bid_placed", key: intent.key, price: intent.price });
+    }
+    if (result === "capacity_gone") {
+      // The record said "bid": correct it, so "why didn't I bid?" tells the truth. Declined (not
+      // final): the order is decided again when capacity frees up.
+      const refused = reservationRefused(decision, this.d.now());
+      this.tracker.noteDecision(refused);
+      this.d.decisions.record([toDecisionView(refused)]);
     }
   }
 
@@ -359,6 +405,8 @@ export class LiveBidEngine {
       gaming,
       openBids: this.d.intents.all().filter((i) => i.state !== "won").length,
       balances,
+      marketGpuPrices: this.d.marketGpuPrices?.(),
+      electricityRate: this.d.electricityRate,
     });
   }
 

@@ -1,7 +1,7 @@
 import type { InventoryNode } from "../../common/bidengine-schemas";
 import type { ClusterHealth } from "../../common/cluster-schemas";
 import { clusterRunning, inventoryFromCluster } from "./cluster-inventory";
-import { inventoryFromHardware } from "./hardware-inventory";
+import { inventoryFromHardware, withDesktopReserve } from "./hardware-inventory";
 import type { HardwarePort } from "./hardware-reservations";
 
 // The live engine's inventory: k3s allocatable once the node runs (cluster-inventory.ts), the hardware
@@ -50,6 +50,6 @@ export function liveInventory(deps: LiveInventoryDeps): () => Promise<InventoryN
       const why = !fromCluster && h && !clusterRunning(h) ? ` (${h.error ?? "no Ready node with allocatable"})` : "";
       deps.log?.(`[bidengine] capacity from ${now}${why}`);
     }
-    return fromCluster ?? [inventoryFromHardware(capacity, report.gpus)];
+    return fromCluster ?? [withDesktopReserve(inventoryFromHardware(capacity, report.gpus), capacity)];
   };
 }

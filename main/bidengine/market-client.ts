@@ -20,7 +20,8 @@ import { orderKey, type NormalizedOrder } from "./order-model";
 
 // The market reads the live engine needs, over abci_query (the chain client's one transport):
 // open orders page by page (catch-up), one order by id (a new order event), our bids and leases
-// (reconcile), market params (deposit, order_max_bids) and the auditors' signatures on our attributes.
+// (reconcile), market params (deposit, order_max_bids), the auditors' signatures on our attributes and
+// one order's bid count (catch-up orders, before a bid).
 
 const PAGE = 200n;
 /** Hard stop for a catch-up: 500 pages × 200 = 100k orders. */
@@ -105,6 +106,34 @@ export async function ourBids(pool: RpcPool, provider: string): Promise<Map<stri
     key = next;
   }
   return out;
+}
+
+/** Bid states the chain counts against `order_max_bids` (x/market BidCountForOrder: open, active, closed; not lost). */
+const COUNTED_BID_STATES = new Set([Bid_State.open, Bid_State.active, Bid_State.closed]);
+
+/**
+ * How many bids an order holds, as the chain counts them, read up to `limit` (order_max_bids + 1 is
+ * enough to know the order is full): one Bids query filtered by the order id in the common case.
+ */
+export async function orderBidCount(pool: RpcPool, order: Pick<NormalizedOrder, "owner" | "dseq" | "gseq" | "oseq">, limit: number): Promise<number> {
+  const filters = { owner: order.owner, dseq: order.dseq, gseq: order.gseq, oseq: order.oseq, provider: "", state: "", bseq: 0 };
+  let count = 0;
+  let key: Uint8Array = new Uint8Array();
+  // Lost bids are listed but not counted, so a full order can take a second page; bounded anyway.
+  for (let i = 0; i < 5 && count < limit; i++) {
+    const pagination = { key, limit: BigInt(limit), offset: 0n, countTotal: false, reverse: false };
+    const response: QueryBidsResponse = await abciQuery(pool, "/akash.market.v1beta5.Query/Bids", QueryBidsRequest, { filters, pagination } as never, QueryBidsResponse);
+    for (const { bid } of response.bids) {
+      const id = bid?.id;
+      // Belt and braces: a node that ignores a filter must not make us count another order's bids.
+      if (!id || id.owner !== order.owner || id.dseq.toString() !== order.dseq.toString() || id.gseq !== order.gseq || id.oseq !== order.oseq) continue;
+      if (COUNTED_BID_STATES.has(bid.state)) count++;
+    }
+    const next: Uint8Array | undefined = response.pagination?.nextKey;
+    if (!next || next.length === 0) break;
+    key = next;
+  }
+  return count;
 }
 
 /** Order keys of our active leases. */

@@ -2,6 +2,7 @@ import type { BidEngineSettings } from "../../common/bidengine-schemas";
 import type { PreviewPriceOutput, ReferenceQuote } from "../../common/pricing-preview-schemas";
 import type { Placement } from "./capacity";
 import { formatDec18 } from "./decimal";
+import type { ElectricityRatePort } from "./electricity-rate";
 import { compileContext, type CompiledContext } from "./engine-context";
 import type { NormalizedOrder } from "./order-model";
 import { priceOrder } from "./pricing";
@@ -85,16 +86,33 @@ function quoteReference(ctx: CompiledContext, gpuModel: string | null, utilisati
 /** Prices each reference order under the draft settings. Pure: no I/O, nothing saved. */
 export function previewPrice(
   settings: BidEngineSettings,
-  opts: { utilisationPercent: number; gpuModels: readonly string[]; now: Date; marketGpuPrices?: ReadonlyMap<string, readonly bigint[]> },
+  opts: {
+    utilisationPercent: number;
+    gpuModels: readonly string[];
+    now: Date;
+    marketGpuPrices?: ReadonlyMap<string, readonly bigint[]>;
+    /** The owner's hardware tariff (absent: the draft's fallback tariff prices the floor). */
+    electricityRate?: ElectricityRatePort;
+  },
 ): PreviewPriceOutput {
-  const ctx = compileContext({ settings, now: opts.now, utcOffsetMinutes: 0, gaming: false, openBids: 0, marketGpuPrices: opts.marketGpuPrices });
+  const ctx = compileContext({
+    settings,
+    now: opts.now,
+    utcOffsetMinutes: 0,
+    gaming: false,
+    openBids: 0,
+    marketGpuPrices: opts.marketGpuPrices,
+    electricityRate: opts.electricityRate,
+  });
+  const { tariff } = ctx;
   const references = [...previewModels(settings, opts.gpuModels).map((m) => quoteReference(ctx, m, opts.utilisationPercent)), quoteReference(ctx, null, opts.utilisationPercent)];
   return {
     blockTimeMs: settings.chain.blockTimeMs,
     utilisationPercent: opts.utilisationPercent,
     assumption:
       `$/day assumes the reference workload is leased ${opts.utilisationPercent} % of the day at the price shown, ` +
-      `${settings.chain.blockTimeMs / 1000} s blocks and 1 ACT = $1; the floor is the electricity it draws × your tariff × (1 + margin) plus GPU wear.`,
+      `${settings.chain.blockTimeMs / 1000} s blocks and 1 ACT = $1; the floor is the electricity it draws × ${tariff.text} × (1 + margin) plus GPU wear.`,
     references,
+    tariff: { source: tariff.source, usdPerKwh: formatDec18(tariff.attoUsdPerKwh), text: tariff.text, fallbackReason: tariff.fallbackReason },
   };
 }

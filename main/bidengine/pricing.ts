@@ -6,7 +6,7 @@ import type { NormalizedOrder, ResourceUnit } from "./order-model";
 
 // What to ask for an order that can be served: the owner's USD/hour prices turned into uact per block
 // (ACT ≈ $1) at the measured block time, or a market-relative GPU price; never below the cost floor
-// (electricity for what is sold × tariff × (1 + margin), plus depreciation) or the owner's minimum,
+// (electricity for what is sold × the tariff in force now × (1 + margin), plus depreciation) or the owner's minimum,
 // never above what the order offers (Σ price × count). All amounts are atto-units (× 10^18).
 
 export interface PriceQuote {
@@ -94,9 +94,15 @@ export function priceOrder(order: NormalizedOrder, placements: readonly Placemen
       ok: false,
       decline: decline(
         "max_price_below_floor",
-        `max price ${formatShort(max)} uact/block is below your floor ${formatShort(floor)}`,
-        { maxPrice: formatShort(max, 18), floor: formatShort(floor, 18), watts: Number(milliwatts / 1000n) },
-        { setting: "cost.marginBps", hint: "the floor is electricity × tariff × (1 + margin) + depreciation; a lower margin or depreciation lowers it" },
+        `max price ${formatShort(max)} uact/block is below your floor ${formatShort(floor)} (electricity at ${ctx.tariff.text})`,
+        { maxPrice: formatShort(max, 18), floor: formatShort(floor, 18), watts: Number(milliwatts / 1000n), tariff: ctx.tariff.text, tariffUsdPerKwh: formatShort(p.tariffAttoUsdPerKwh, 18) },
+        {
+          setting: "cost.marginBps",
+          hint:
+            ctx.tariff.source === "tariff"
+              ? "the floor is electricity × your tariff (set on the Earnings page) × (1 + margin) + depreciation; a lower margin or depreciation lowers it"
+              : "the floor is electricity × tariff × (1 + margin) + depreciation; a lower margin or depreciation lowers it",
+        },
       ),
     };
   }

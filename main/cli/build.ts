@@ -18,6 +18,10 @@ await esbuild({
   bundle: true,
   platform: "node",
   format: "esm",
+  // Code behind a dynamic import() (the in-process devnet) gets its own chunk, loaded only when used.
+  splitting: true,
+  // Chunks sit beside the entries: code in them resolves paths relative to dist/main/ (import.meta.url).
+  chunkNames: "main/[name]-[hash]",
   target: "node22",
   packages: "external",
   sourcemap: true,

@@ -3,9 +3,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { BidEngineSettings } from "../../common/bidengine-schemas";
 import { summarize } from "../../common/dispatch";
+import type { Tariff } from "../../common/hardware-schemas";
 import { BidSettingsRepo } from "../bidengine/bid-settings-repo";
 import { DEFAULT_BIDENGINE_SETTINGS } from "../bidengine/default-settings";
+import { rateFromTariff } from "../bidengine/electricity-rate";
 import { compileContext } from "../bidengine/engine-context";
+import { HardwareSettingsRepo } from "../hardware/hardware-settings-repo";
 import { screen, ScreenInputError } from "../bidengine/screen";
 import { openDatabase } from "../store/database";
 
@@ -21,7 +24,8 @@ the chain, reserved or recorded. "-" reads the file from stdin.
 
 Which settings (provider attributes, auditor signatures, prices, cost floor, policies, inventory):
   --config FILE    a JSON file with the bid engine settings (the shape of the app's bidengine.settings)
-  --data-dir DIR   the settings the owner saved in the app (its data dir)
+  --data-dir DIR   the settings the owner saved in the app (its data dir), with its electricity
+                   tariff for the cost floor (the tariff set on the Earnings page)
   (neither)        the documented defaults below: one RTX 4090 gaming PC, attributes host=akash,
                    tier=community and the rtx4090 GPU capabilities, no auditor signatures, $0.30/h
                    per GPU, a floor from 350 W at $0.30/kWh + 20 % + $0.02/h depreciation, 6 s blocks.
@@ -77,21 +81,22 @@ function readText(path: string, io: ScreenCliIo): string {
   return readFileSync(path, "utf8");
 }
 
-function loadSettings(args: Args, now: () => Date): BidEngineSettings {
+/** The settings to screen with; a data dir's hardware tariff too (undefined: the settings' fallback tariff). */
+function loadSettings(args: Args, now: () => Date): { settings: BidEngineSettings; tariff?: Tariff | null } {
   if (args.config) {
     const parsed = BidEngineSettings.safeParse(JSON.parse(readFileSync(args.config, "utf8")));
     if (!parsed.success) throw new Error(`${args.config} is not valid bid engine settings: ${summarize(parsed.error)}`);
-    return parsed.data;
+    return { settings: parsed.data };
   }
   if (args.dataDir) {
     const db = openDatabase(join(args.dataDir, "provider.sqlite"));
     try {
-      return new BidSettingsRepo(db, now).get();
+      return { settings: new BidSettingsRepo(db, now).get(), tariff: new HardwareSettingsRepo(db, now).get().tariff };
     } finally {
       db.close();
     }
   }
-  return DEFAULT_BIDENGINE_SETTINGS;
+  return { settings: DEFAULT_BIDENGINE_SETTINGS };
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -110,17 +115,19 @@ export function runScreenCli(argv: readonly string[], io: ScreenCliIo): number {
     return 2;
   }
   const now = io.now ?? (() => new Date());
-  let settings: BidEngineSettings;
+  let loaded: ReturnType<typeof loadSettings>;
   let text: string;
   try {
-    settings = loadSettings(args, now);
+    loaded = loadSettings(args, now);
     text = readText(args.file, io);
   } catch (error) {
     io.err(`Cannot read it: ${(error as Error).message}`);
     return 2;
   }
   const at = now();
-  const ctx = compileContext({ settings, now: at, utcOffsetMinutes: -at.getTimezoneOffset(), gaming: false, openBids: args.openBids });
+  const { settings, tariff } = loaded;
+  const electricityRate = tariff === undefined ? undefined : (when: Date) => rateFromTariff(tariff, when);
+  const ctx = compileContext({ settings, now: at, utcOffsetMinutes: -at.getTimezoneOffset(), gaming: false, openBids: args.openBids, electricityRate });
   try {
     const result = screen(text, ctx);
     for (const r of result.rejected) io.err(`skipped entry ${r.index}: ${r.message}`);

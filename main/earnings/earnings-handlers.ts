@@ -3,7 +3,7 @@ import type { EarningsService } from "./earnings-service";
 
 export function earningsHandlers(service: EarningsService): Pick<
   Handlers,
-  "earnings.summary" | "earnings.leases" | "earnings.gpus" | "earnings.breakEven" | "earnings.exportCsv" | "earnings.reconcile" | "earnings.withdraw" | "earnings.settings" | "earnings.updateSettings" | "earnings.price"
+  "earnings.summary" | "earnings.leases" | "earnings.gpus" | "earnings.breakEven" | "earnings.exportCsv" | "earnings.reconcile" | "earnings.withdraw" | "earnings.settings" | "earnings.updateSettings" | "earnings.schedule" | "earnings.price"
 > {
   return {
     "earnings.summary": (query) => service.summary(query),
@@ -15,6 +15,7 @@ export function earningsHandlers(service: EarningsService): Pick<
     "earnings.withdraw": () => service.withdraw(true),
     "earnings.settings": () => service.settings(),
     "earnings.updateSettings": (patch) => service.updateSettings(patch),
+    "earnings.schedule": () => service.schedule(),
     "earnings.price": () => service.prices.current(),
   };
 }

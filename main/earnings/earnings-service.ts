@@ -1,13 +1,14 @@
 import { MsgWithdrawLease } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import type { ChainTx } from "../../common/chain-schemas";
-import type { BreakEven, EarningsQuery, EarningsRange, EarningsSettings, EarningsSummary, LeaseEarnings, WithdrawResult } from "../../common/earnings-schemas";
+import type { BreakEven, ElectricityConversion, EarningsQuery, EarningsRange, EarningsSettings, EarningsSummary, LeaseEarnings, WithdrawResult, WithdrawSchedule } from "../../common/earnings-schemas";
 import { ContractFailure } from "../../common/envelope";
 import type { EnergyQuery, EnergyReport } from "../../common/hardware-schemas";
 import { encodeMsg, type TxRequest } from "../chain/tx-queue";
 import type { RpcPool } from "../chain/rpc-pool";
 import { queryConversions, queryProviderBids } from "./bme-and-bid-reads";
 import { latestBlock, queryAktPrice, queryDeploymentAccount, queryProviderLeases, type EscrowAccountSnapshot } from "./chain-reads";
-import { DEC_SCALE, formatDec, parseDec, usdToMicro } from "./dec";
+import { DEC_SCALE, formatDec, parseDec } from "./dec";
+import { conversionFor, costToUsdMicro, includesElectricity, type TariffCurrency } from "./electricity-currency";
 import { LedgerRepo } from "./ledger-repo";
 import { PriceCache } from "./price-cache";
 import { accountKey, reconcile, type ChainView } from "./reconcile";
@@ -36,6 +37,8 @@ export interface EarningsDeps {
   /** Sends one transaction through the app's tx queue for this signer. */
   send: (request: TxRequest) => Promise<ChainTx>;
   energy: (query: EnergyQuery) => EnergyReport;
+  /** The owner's tariff (its currency and exchange rate to USD); absent or null: costs are USD or none. */
+  tariff?: () => TariffCurrency | null;
   leaseGpus: (leaseId: string) => LeaseGpuInterval[];
   now: () => Date;
   prices?: PriceCache;
@@ -149,11 +152,18 @@ export class EarningsService {
     else await this.reconcileNow();
   }
 
-  private electricity(fromMs: number, toMs: number): { costs: CostPoint[]; currency: string | null } {
+  /** How this energy report's costs become USD, from the tariff's currency and the owner's rate. */
+  private conversion(report: EnergyReport): ElectricityConversion {
+    return conversionFor(report.currency, this.d.tariff?.() ?? null);
+  }
+
+  private electricity(fromMs: number, toMs: number): { costs: CostPoint[]; currency: string | null; conversion: ElectricityConversion } {
     const report = this.d.energy({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), groupBy: "hour" });
+    const conversion = this.conversion(report);
     return {
       currency: report.currency,
-      costs: report.buckets.filter((b) => b.cost !== null).map((b) => ({ startMs: Date.parse(b.start), usdMicro: usdToMicro(b.cost!) })),
+      conversion,
+      costs: report.buckets.filter((b) => b.cost !== null).map((b) => ({ startMs: Date.parse(b.start), usdMicro: costToUsdMicro(b.cost, conversion) })),
     };
   }
 
@@ -162,7 +172,7 @@ export class EarningsService {
     const fromMs = Date.parse(query.from);
     const toMs = Date.parse(query.to);
     const rows = this.d.repo.rows(this.d.network(), provider, fromMs, toMs);
-    const { costs, currency } = this.electricity(fromMs, toMs);
+    const { costs, currency, conversion } = this.electricity(fromMs, toMs);
     const { buckets, totals } = summarize(rows, costs, fromMs, toMs, query.granularity);
     const fees = rows.filter((r) => r.kind === "fee").reduce((s, r) => s + r.usdMicro, 0n);
     const reconciled = this.d.repo.reconciled(this.d.network(), provider);
@@ -180,6 +190,7 @@ export class EarningsService {
         feesUsdMicro: fees.toString(),
       },
       currency,
+      electricity: conversion,
       price: this.prices.view(),
       reconciledHeight: reconciled?.height ?? null,
       reconciledAt: reconciled ? new Date(reconciled.atMs).toISOString() : null,
@@ -187,18 +198,20 @@ export class EarningsService {
   }
 
   /** Electricity of the GPUs a lease held, while it ran, inside [fromMs, toMs). */
-  private leaseElectricity(leaseId: string, fromMs: number, toMs: number): { usdMicro: bigint; gpus: string[] } {
+  private leaseElectricity(leaseId: string, fromMs: number, toMs: number): { usdMicro: bigint; converted: boolean; gpus: string[] } {
     const intervals = this.d.leaseGpus(leaseId);
     let usd = 0n;
+    let converted = true;
     for (const interval of intervals) {
       const start = Math.max(interval.startMs, fromMs);
       const end = Math.min(interval.endMs ?? toMs, toMs, this.d.now().getTime());
       if (end <= start) continue;
       const report = this.d.energy({ from: new Date(start).toISOString(), to: new Date(end).toISOString(), groupBy: "none" });
-      const cost = report.channels.find((c) => c.channel === interval.channel)?.cost;
-      if (cost) usd += usdToMicro(cost);
+      const conversion = this.conversion(report);
+      if (!includesElectricity(conversion)) converted = false;
+      usd += costToUsdMicro(report.channels.find((c) => c.channel === interval.channel)?.cost ?? null, conversion);
     }
-    return { usdMicro: usd, gpus: [...new Set(intervals.map((i) => i.channel).filter((c) => c !== "system"))] };
+    return { usdMicro: usd, converted, gpus: [...new Set(intervals.map((i) => i.channel).filter((c) => c !== "system"))] };
   }
 
   async leases(range: EarningsRange): Promise<LeaseEarnings[]> {
@@ -226,25 +239,28 @@ export class EarningsService {
           accruedUact: l.balance,
           closePaidUact: l.closePaid,
           electricityUsdMicro: elec.usdMicro.toString(),
+          electricityConverted: elec.converted,
           netUsdMicro: (e - elec.usdMicro).toString(),
           gpus: elec.gpus,
         };
       });
   }
 
-  async gpus(range: EarningsRange): Promise<{ gpu: string; earnedUact: string; electricityUsdMicro: string; netUsdMicro: string }[]> {
+  async gpus(range: EarningsRange): Promise<{ gpu: string; earnedUact: string; electricityUsdMicro: string; electricityConverted: boolean; netUsdMicro: string }[]> {
     const leases = await this.leases(range);
     const report = this.d.energy({ from: range.from, to: range.to, groupBy: "none" });
+    const conversion = this.conversion(report);
     const per = new Map<string, { earned: bigint; elec: bigint }>();
     const slot = (gpu: string) => per.get(gpu) ?? per.set(gpu, { earned: 0n, elec: 0n }).get(gpu)!;
-    for (const channel of report.channels) slot(channel.channel).elec += channel.cost ? usdToMicro(channel.cost) : 0n;
+    for (const channel of report.channels) slot(channel.channel).elec += costToUsdMicro(channel.cost, conversion);
     for (const lease of leases) {
       // A lease's earnings are split evenly across the GPUs it held; CPU-only leases go to "system".
       const gpus = lease.gpus.length > 0 ? lease.gpus : ["system"];
       const earned = BigInt(lease.earnedUact);
       gpus.forEach((gpu, i) => (slot(gpu).earned += earned / BigInt(gpus.length) + (i === 0 ? earned % BigInt(gpus.length) : 0n)));
     }
-    return [...per.entries()].map(([gpu, v]) => ({ gpu, earnedUact: v.earned.toString(), electricityUsdMicro: v.elec.toString(), netUsdMicro: (v.earned - v.elec).toString() }));
+    const converted = includesElectricity(conversion);
+    return [...per.entries()].map(([gpu, v]) => ({ gpu, earnedUact: v.earned.toString(), electricityUsdMicro: v.elec.toString(), electricityConverted: converted, netUsdMicro: (v.earned - v.elec).toString() }));
   }
 
   async breakEven(): Promise<BreakEven> {
@@ -256,15 +272,18 @@ export class EarningsService {
     const earnedUact = rows.reduce((s, r) => s + r.amount, 0n);
     const earnedUakt = rows.reduce((s, r) => s + r.uaktEquiv, 0n);
     const report = this.d.energy({ from: new Date(monthStart).toISOString(), to: new Date(toMs).toISOString(), groupBy: "none" });
-    const elec = report.total.cost ? usdToMicro(report.total.cost) : 0n;
+    const conversion = this.conversion(report);
+    const converted = includesElectricity(conversion);
+    const elec = costToUsdMicro(report.total.cost, conversion);
     const gpuCount = report.channels.filter((c) => c.channel !== "system").length;
     const hours = (toMs - monthStart) / 3_600_000;
     const gpuHours = gpuCount * hours;
     // USD/AKT = electricity µUSD / earnings uakt (both ×10^6): the scale cancels.
-    const aktUsd = earnedUakt > 0n ? formatDec((elec * DEC_SCALE) / earnedUakt, 6) : null;
+    // Without a rate the electricity is unknown in USD: no break-even rather than a wrong one.
+    const aktUsd = converted && earnedUakt > 0n ? formatDec((elec * DEC_SCALE) / earnedUakt, 6) : null;
     // Per GPU-hour in µUSD, computed on integer milli-hours to stay exact.
     const milliGpuHours = BigInt(Math.round(gpuHours * 1000));
-    const gpuHourUsd = milliGpuHours > 0n ? formatDec((elec * 1000n * 10n ** 12n) / milliGpuHours, 6) : null;
+    const gpuHourUsd = converted && milliGpuHours > 0n ? formatDec((elec * 1000n * 10n ** 12n) / milliGpuHours, 6) : null;
     return {
       monthStart: new Date(monthStart).toISOString(),
       earnedUact: earnedUact.toString(),
@@ -274,6 +293,7 @@ export class EarningsService {
       gpuCount,
       gpuHours: Math.round(gpuHours * 1000) / 1000,
       gpuHourUsd,
+      electricity: conversion,
       price: this.prices.view(),
     };
   }
@@ -290,5 +310,19 @@ export class EarningsService {
 
   updateSettings(patch: Partial<EarningsSettings>): EarningsSettings {
     return this.d.settings.update(patch);
+  }
+
+  /** When the scheduler will next withdraw on schedule, from the same records its passes use. */
+  schedule(): WithdrawSchedule {
+    const settings = this.d.settings.get();
+    const provider = this.d.provider();
+    const active = provider ? this.d.repo.leases(this.d.network(), provider).filter((l) => l.state === "active") : [];
+    const base = { autoWithdraw: settings.autoWithdraw, withdrawEveryHours: settings.withdrawEveryHours, activeLeases: active.length };
+    if (!settings.autoWithdraw || active.length === 0) return { ...base, nextDueAt: null };
+    const nowMs = this.d.now().getTime();
+    const everyMs = settings.withdrawEveryHours * 3_600_000;
+    // A lease not stamped yet starts its schedule at the scheduler's next pass (within minutes): now.
+    const due = Math.min(...active.map((l) => (l.lastWithdrawMs ?? nowMs) + everyMs));
+    return { ...base, nextDueAt: new Date(Math.max(due, nowMs)).toISOString() };
   }
 }

@@ -11,7 +11,7 @@ export async function acceptManifest(deps: GatewayDeps, timeouts: ManifestTimeou
   const leases = (await deps.chain.activeLeases(identity.owner, dseq)).filter((l) => l.id.provider === deps.providerAddress);
   let checked;
   try {
-    checked = checkManifest({ body, deploymentHash: deployment.hash, leases });
+    checked = await checkManifest({ body, deploymentHash: deployment.hash, leases });
     for (const { lease, group } of checked.groups) deps.validateGroup(lease, group);
   } catch (error) {
     if (error instanceof ManifestRejected) throw new GatewayHttpError(error.status, error.message);

@@ -1,3 +1,4 @@
+import { defaultReserve } from "../../common/desktop-reserve";
 import { ContractFailure } from "../../common/envelope";
 import type { CapacityAmounts, CapacityInventory, DesktopReserve, DiskReport, GpuReport } from "../../common/hardware-schemas";
 import type { Db } from "../store/database";
@@ -35,15 +36,13 @@ export interface Reservation {
   createdAt: string;
 }
 
-const GiB = 2 ** 30;
-
-/** Defaults that keep a gaming desktop usable: a quarter of the CPU (≥ 2 threads), a quarter of memory (≥ 8 GiB), 100 GiB of disk. */
+/** The owner's amounts, or where one is null the defaults that keep a gaming desktop usable (common/desktop-reserve.ts). */
 export function effectiveReserve(reserve: DesktopReserve, detected: DetectedResources): CapacityAmounts {
-  const threads = reserve.cpuThreads ?? Math.max(2, Math.ceil(detected.cpuThreads / 4));
+  const defaults = defaultReserve(detected);
   return {
-    cpuMillis: threads * 1000,
-    memoryBytes: reserve.memoryBytes ?? Math.max(8 * GiB, Math.ceil(detected.memoryBytes / 4)),
-    storageBytes: reserve.diskBytes ?? 100 * GiB,
+    cpuMillis: (reserve.cpuThreads ?? defaults.cpuThreads) * 1000,
+    memoryBytes: reserve.memoryBytes ?? defaults.memoryBytes,
+    storageBytes: reserve.diskBytes ?? defaults.diskBytes,
     gpus: 0,
   };
 }

@@ -1,6 +1,6 @@
 import type { EnergyReport, Tariff } from "../../common/hardware-schemas";
 import type { Db } from "../store/database";
-import { OffsetTimeline, formatMicros, priceToMicros } from "./tariff";
+import { OffsetTimeline, bandIndexAt, formatMicros, priceToMicros } from "./tariff";
 import { ALL_CHANNELS, DAY_MS, HOUR_MS, MINUTE_MS, type TelemetryStore } from "./telemetry-store";
 
 // Energy and its cost over any period, split into "serving leases" and "idle" by ONE statement over
@@ -133,10 +133,11 @@ export function weekPrices(tariff: Tariff | null): Float64Array {
   const prices = new Float64Array(168);
   if (!tariff) return prices;
   if (tariff.kind === "flat") return prices.fill(priceToMicros(tariff.pricePerKwh));
-  prices.fill(priceToMicros(tariff.defaultPricePerKwh));
-  for (const band of tariff.bands) {
-    const price = priceToMicros(band.pricePerKwh);
-    for (const day of band.days) for (let h = band.fromHour; h < band.toHour; h++) prices[day * 24 + h] = price;
+  const bandPrices = tariff.bands.map((band) => priceToMicros(band.pricePerKwh));
+  const fallback = priceToMicros(tariff.defaultPricePerKwh);
+  for (let h = 0; h < 168; h++) {
+    const band = bandIndexAt(tariff.bands, h);
+    prices[h] = band < 0 ? fallback : bandPrices[band]!;
   }
   return prices;
 }

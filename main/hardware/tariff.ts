@@ -1,3 +1,5 @@
+import type { Tariff, TariffBand } from "../../common/hardware-schemas";
+
 // Electricity prices: a flat price or time-of-use bands (weekday/hour in the tariff's time zone).
 // Prices become integer micro-units of the currency per kWh, so sums are exact until the final rounding.
 
@@ -98,4 +100,39 @@ export class OffsetTimeline {
     const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
     return local - Math.floor(utcMs / 60_000) * 60_000;
   }
+}
+
+/**
+ * The band that prices a local hour of the week (Sunday 00:00 = 0): the last one listed that covers it
+ * (later bands win where they overlap); -1 outside every band. The one rule for "which band", used by
+ * the energy report's week of prices and by `tariffAt`.
+ */
+export function bandIndexAt(bands: readonly TariffBand[], hourOfWeek: number): number {
+  const day = Math.floor(hourOfWeek / 24);
+  const hour = hourOfWeek % 24;
+  for (let i = bands.length - 1; i >= 0; i--) {
+    const b = bands[i]!;
+    if (hour >= b.fromHour && hour < b.toHour && b.days.includes(day)) return i;
+  }
+  return -1;
+}
+
+/** The tariff's price at one instant, as the owner set it (in the tariff's currency). */
+export interface TariffPriceAt {
+  pricePerKwh: string;
+  /** The time-of-use band in force; null for a flat tariff or outside every band (the default price). */
+  band: { index: number; band: TariffBand } | null;
+  /** The local hour of the week in the tariff's time zone, Sunday 00:00 = 0. */
+  localHourOfWeek: number;
+}
+
+/** The price per kWh in force at `utcMs`: for time of use, the band of that hour in the tariff's zone. */
+export function tariffAt(tariff: Tariff, utcMs: number): TariffPriceAt {
+  const local = new Date(utcMs + new OffsetTimeline(tariff.timeZone, utcMs, utcMs).offsetAt(utcMs));
+  const localHourOfWeek = local.getUTCDay() * 24 + local.getUTCHours();
+  if (tariff.kind === "flat") return { pricePerKwh: tariff.pricePerKwh, band: null, localHourOfWeek };
+  const index = bandIndexAt(tariff.bands, localHourOfWeek);
+  if (index < 0) return { pricePerKwh: tariff.defaultPricePerKwh, band: null, localHourOfWeek };
+  const band = tariff.bands[index]!;
+  return { pricePerKwh: band.pricePerKwh, band: { index, band }, localHourOfWeek };
 }

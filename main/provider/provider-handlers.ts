@@ -25,6 +25,8 @@ export interface ProviderHandlerDeps {
   certificates: () => CertificateService;
   treasury: () => Treasury;
   hardware: HardwarePort;
+  /** A provider record was created or updated on chain (the bid engine starts at once, not at its next retry). */
+  onApplied?: () => void;
 }
 
 export function providerHandlers(d: ProviderHandlerDeps): Pick<Handlers, ProviderMethods> {
@@ -37,7 +39,11 @@ export function providerHandlers(d: ProviderHandlerDeps): Pick<Handlers, Provide
       return { hostUri: { uri: host.uri, host: host.host, port: host.port }, attributes };
     },
     "provider.plan": (input) => d.provider().plan(input),
-    "provider.apply": (input) => d.provider().apply(input.input, input.fingerprint),
+    "provider.apply": async (input) => {
+      const applied = await d.provider().apply(input.input, input.fingerprint);
+      if (applied.tx?.status === "confirmed") d.onApplied?.();
+      return applied;
+    },
     "cert.status": async () => {
       const status = await d.certificates().status();
       return { current: status.current, onChain: status.onChain.map((c) => ({ serial: c.serial, state: c.state })) };

@@ -25,7 +25,7 @@ export function k3sClusterState(node: K3sClusterSource, settings: () => BuilderS
     if (cached?.text === text) return cached.state;
     let connection: KubeConnection;
     try {
-      connection = connectKubeconfig(text);
+      connection = await connectKubeconfig(text);
     } catch (error) {
       return { kind: "unavailable", reason: `the kubeconfig is unusable: ${(error as Error).message}` };
     }

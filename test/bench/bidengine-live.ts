@@ -1,8 +1,4 @@
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { build } from "esbuild";
-import { promisify } from "node:util";
 import { sha256 } from "@cosmjs/crypto";
 import { DirectSecp256k1Wallet } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
@@ -21,8 +17,8 @@ import { encodeMsg, TxQueue, type TxSigner } from "../../main/chain/tx-queue";
 import { TxRepo } from "../../main/chain/tx-repo";
 import { akashRegistry, startDevnet, type Devnet } from "../../main/devnet";
 import { groupSpecFromJson } from "../../main/devnet/json/group-spec";
-import { ordersFromRestList } from "../../main/devnet/json/rest-order";
 import { openDatabase } from "../../main/store/database";
+import { headlessRssWith10kOrders } from "./bidengine-rss-headless";
 import type { Figure } from "./figure";
 
 // The live figures on the devnet over real HTTP/WebSocket: 1 s blocks, produced by hand every
@@ -148,37 +144,18 @@ export async function liveFigures(): Promise<Figure[]> {
     const missing = latencies.filter((l) => !Number.isFinite(l)).length;
     if (missing > latencies.length / 10) throw new Error(`${missing} of ${latencies.length} orders got no bid`);
 
-    const rss = await rssWith10kOrders(devnet, provider);
     db.close();
+    const rss = await headlessRssWith10kOrders(devnet);
+    if (process.env.BENCH_DEBUG) console.error("[bench] headless rss", JSON.stringify(rss));
     return [
       { figure: "bidengine.bid_latency_blocks_p50", value: pct(50), unit: "blocks" },
       { figure: "bidengine.bid_latency_blocks_p95", value: pct(95), unit: "blocks" },
       { figure: "bidengine.rpc_per_block", value: Math.round((windowRequests / windowBlocks) * 100) / 100, unit: "requests/block" },
-      { figure: "bidengine.rss_mb_10k_orders", value: rss, unit: "MB" },
+      { figure: "bidengine.rss_mb_10k_orders", value: rss.rssMb, unit: "MB" },
+      { figure: "bidengine.catch_up_10k_orders_s", value: rss.catchUpS, unit: "s" },
     ];
   } finally {
     stream.stop();
     await devnet.stop();
   }
-}
-
-/** 10,000 open orders (the mainnet fixture's GPU order, re-priced in uact, under distinct ids) → the child engine's RSS. */
-async function rssWith10kOrders(devnet: Devnet, provider: string): Promise<number> {
-  const fixture = JSON.parse(readFileSync(new URL("../../../shared/fixtures/akash-mainnet/orders-list.json", import.meta.url), "utf8")) as { orders: { id: { owner: string; dseq: string }; spec: { resources: { price: { denom: string } }[] } }[] };
-  const template = fixture.orders[0]!;
-  for (const r of template.spec.resources) r.price.denom = "uact";
-  for (let i = 0; i < 10_000; i++) {
-    const copy = structuredClone(template);
-    copy.id.owner = `akash1tenant${i % 500}`;
-    copy.id.dseq = String(30_000_000 + i);
-    devnet.node.market.importOrder(ordersFromRestList({ orders: [copy] })[0]!);
-  }
-  // Bundled like the headless app (esbuild, packages external) and run on plain node: no TS loader in the RSS.
-  // Inside the repository (an ignored cache folder) so that node resolves the external packages.
-  const out_ = join(new URL("../../node_modules/.cache/apd-bench", import.meta.url).pathname, "bidengine-rss-child.mjs");
-  await build({ entryPoints: [new URL("./bidengine-rss-child.ts", import.meta.url).pathname], bundle: true, platform: "node", format: "esm", packages: "external", outfile: out_, logLevel: "silent" });
-  const { stdout } = await promisify(execFile)(process.execPath, ["--expose-gc", out_, devnet.rpcUrl, devnet.chainId, provider], { timeout: 55_000, cwd: new URL("../..", import.meta.url).pathname });
-  const out = JSON.parse(stdout.trim().split("\n").pop()!) as { tracked: number; state: string; reason: string | null; rss: number };
-  if (out.tracked < 10_000) throw new Error(`the child tracked only ${out.tracked} orders (${out.state}: ${out.reason})`);
-  return Math.round(out.rss / 2 ** 20);
 }

@@ -124,6 +124,7 @@ export const methodSamples: { [M in MethodName]: { valid: MethodInput<M>; invali
   "earnings.withdraw": { valid: undefined, invalid: { leases: [] }, prepare: fundedWallet },
   "earnings.settings": { valid: undefined, invalid: "scheduler" },
   "earnings.updateSettings": { valid: { withdrawEveryHours: 6 }, invalid: { withdrawEveryHours: 0 } },
+  "earnings.schedule": { valid: undefined, invalid: { lease: "x" } },
   "earnings.price": { valid: undefined, invalid: { denom: "uakt" }, prepare: fundedWallet },
   "wallet.status": { valid: undefined, invalid: { address: 1 } },
   "wallet.create": { valid: undefined, invalid: { words: 12 } },
@@ -162,7 +163,7 @@ export const methodSamples: { [M in MethodName]: { valid: MethodInput<M>; invali
   },
   "hardware.settings": { valid: undefined, invalid: { tariff: null } },
   "hardware.updateSettings": {
-    valid: { samplerIntervalSeconds: 30, tariff: { kind: "flat", currency: "EUR", timeZone: "Europe/Berlin", pricePerKwh: "0.3120" }, reserve: { cpuThreads: 4 } },
+    valid: { samplerIntervalSeconds: 30, tariff: { kind: "flat", currency: "EUR", usdPerUnit: "1.08", timeZone: "Europe/Berlin", pricePerKwh: "0.3120" }, reserve: { cpuThreads: 4 } },
     invalid: { tariff: { kind: "flat", currency: "EUR", timeZone: "Europe/Berlin", pricePerKwh: 0.31 } },
   },
   "hardware.energy": {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { HEADLESS_NODE_FLAGS } from "../../main/node-flags";
 import { HEADLESS_ENTRY, ROOT } from "./ensure-build";
 
 /** The real headless app in its own process, as `npm start -- --headless` runs it on a rig. */
@@ -31,7 +32,7 @@ const DASHBOARD_LINE = /^Dashboard: (http:\/\/\S+)$/m;
 export async function startHeadlessProcess(options: StartOptions = {}): Promise<HeadlessProcess> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "apd-e2e-"));
-  const child = spawn(process.execPath, [HEADLESS_ENTRY, "--data-dir", dataDir, "--gateway-listen", "127.0.0.1:0", ...(options.extraArgs ?? [])], {
+  const child = spawn(process.execPath, [...HEADLESS_NODE_FLAGS, HEADLESS_ENTRY, "--data-dir", dataDir, "--gateway-listen", "127.0.0.1:0", ...(options.extraArgs ?? [])], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,4 +1,5 @@
-import { PatchStrategy, type KubernetesObject, type KubernetesObjectApi } from "@kubernetes/client-node";
+import type { KubernetesObject, KubernetesObjectApi } from "@kubernetes/client-node";
+import { k8s } from "../kube/k8s-module";
 import type { LeaseObject } from "../builder";
 import { AKASH_MANAGED } from "../builder";
 import { FIELD_MANAGER } from "./kube";
@@ -18,6 +19,7 @@ export const PRUNABLE = [
 ] as const;
 
 export async function applyObjects(api: KubernetesObjectApi, objects: readonly LeaseObject[]): Promise<void> {
+  const { PatchStrategy } = await k8s();
   for (const object of objects) {
     // force: we are the only manager of tenant objects; take over fields after a crash/restart.
     await api.patch(object as KubernetesObject, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);

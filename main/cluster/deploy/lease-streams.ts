@@ -1,5 +1,6 @@
 import { Writable, PassThrough } from "node:stream";
-import { Exec, Log, Watch, type KubeConfig, type KubernetesObject, type KubernetesObjectApi, type V1Status } from "@kubernetes/client-node";
+import type { KubeConfig, KubernetesObject, KubernetesObjectApi, V1Status } from "@kubernetes/client-node";
+import { k8s } from "../kube/k8s-module";
 import type { LeaseId } from "../../../common/gateway-schemas";
 import type { ExecIo, ExecSession, KubeEvent, LogLine, StreamHandle } from "../../gateway/ports";
 import { leaseNamespace } from "../builder";
@@ -39,7 +40,7 @@ export async function streamLeaseLogs(
     end();
     return { close: () => {} };
   }
-  const log = new Log(config);
+  const log = new (await k8s()).Log(config);
   const controllers: AbortController[] = [];
   let open = pods.length;
   let failed: Error | undefined;
@@ -102,7 +103,7 @@ export async function streamLeaseEvents(
     end();
     return { close: () => {} };
   }
-  const controller = await new Watch(config).watch(
+  const controller = await new (await k8s()).Watch(config).watch(
     `/api/v1/namespaces/${namespace}/events`,
     {},
     (phase, obj: EventLike) => {
@@ -134,7 +135,7 @@ export async function execInLease(
   const stderr = new Writable({ write: (c: Buffer, _e, done) => (io.stderr(c), done()) });
   const stdin = options.stdin ? new PassThrough() : null;
   let finished = false;
-  const ws = await new Exec(config).exec(leaseNamespace(lease), pod.name, pod.container, options.command, stdout, stderr, stdin, options.tty, (status) => {
+  const ws = await new (await k8s()).Exec(config).exec(leaseNamespace(lease), pod.name, pod.container, options.command, stdout, stderr, stdin, options.tty, (status) => {
     finished = true;
     io.done({ exitCode: exitCode(status), message: status.status === "Success" ? "" : (status.message ?? "") });
   });

@@ -1,6 +1,7 @@
-import { AppsV1Api, CoreV1Api, KubeConfig, type V1Node } from "@kubernetes/client-node";
+import type { AppsV1Api, CoreV1Api, V1Node } from "@kubernetes/client-node";
 import type { ClusterHealth, NodeHealth, NodeResources } from "../../../common/cluster-schemas";
 import { DEVICE_PLUGIN_NAME, DEVICE_PLUGIN_NAMESPACE } from "../templates/manifests";
+import { k8s } from "./k8s-module";
 import { quantityNumber } from "./quantity";
 
 // Node health straight from the Kubernetes API, using the node's kubeconfig: Ready, allocatable,
@@ -60,14 +61,24 @@ function describe(error: unknown): string {
 }
 
 export function kubeHealthSource(kubeconfigText: string, now: () => Date, expectGpus: () => number): KubeHealthSource {
-  const config = new KubeConfig();
-  config.loadFromString(kubeconfigText);
-  const core = config.makeApiClient(CoreV1Api);
-  const apps = config.makeApiClient(AppsV1Api);
+  let clients: Promise<{ core: CoreV1Api; apps: AppsV1Api }> | null = null;
+  const connect = async () => {
+    const { KubeConfig, CoreV1Api, AppsV1Api } = await k8s();
+    const config = new KubeConfig();
+    config.loadFromString(kubeconfigText);
+    return { core: config.makeApiClient(CoreV1Api), apps: config.makeApiClient(AppsV1Api) };
+  };
   return {
     async health() {
       const checkedAt = now().toISOString();
       let nodes: NodeHealth[];
+      let core: CoreV1Api, apps: AppsV1Api;
+      try {
+        ({ core, apps } = await (clients ??= connect()));
+      } catch (error) {
+        clients = null;
+        return { checkedAt, reachable: false, error: `the kubeconfig is unusable: ${(error as Error).message}`, nodes: [], allocatable: sum([]), devicePlugin: null, healthy: false };
+      }
       try {
         const list = await core.listNode();
         nodes = list.items.map(nodeHealth);

@@ -68,11 +68,29 @@ export interface DrawnDeployment {
   ratePerBlock: bigint;
 }
 
+export interface DrawOptions {
+  /** Only these mix entries (by name), with their relative weights; default all. */
+  kinds?: readonly string[];
+  /** Share of draws that keep the vector's signed_by; default 0.1. */
+  auditedShare?: number;
+}
+
+/** The mix narrowed to `kinds`; an unknown name is an error that lists the known ones. */
+export function demandEntries(kinds?: readonly string[]): Entry[] {
+  if (kinds === undefined) return DEMAND_MIX;
+  const known = new Set(DEMAND_MIX.map((e) => e.name));
+  const unknown = kinds.filter((k) => !known.has(k));
+  if (unknown.length > 0) throw new Error(`unknown demand kind(s) ${unknown.join(", ")}; known: ${[...known].join(", ")}`);
+  const entries = DEMAND_MIX.filter((e) => kinds.includes(e.name));
+  if (entries.length === 0) throw new Error("tenants.kinds must name at least one demand kind");
+  return entries;
+}
+
 /** Draws one deployment: its GroupSpecs, repriced in uact, with requirements as the mix says. */
-export function drawDeployment(rng: Rng): DrawnDeployment {
-  const entry = rng.weighted(DEMAND_MIX.map((e) => ({ weight: e.weight, value: e })));
+export function drawDeployment(rng: Rng, options: DrawOptions = {}): DrawnDeployment {
+  const entry = rng.weighted(demandEntries(options.kinds).map((e) => ({ weight: e.weight, value: e })));
   const specs = (entry.json as unknown[]).map((json) => groupSpecFromJson(json));
-  const keepAudit = rng.next() < 0.1;
+  const keepAudit = rng.next() < (options.auditedShare ?? 0.1);
   let ratePerBlock = 0n;
   const groups = specs.map((spec) => {
     for (const unit of spec.resources) {

@@ -87,7 +87,7 @@ export class Tenant {
       case "idle": {
         if (height < this.phase.deployAt) return;
         if (!(await this.ensureAct())) return;
-        const drawn = drawDeployment(rng);
+        const drawn = drawDeployment(rng, { kinds: settings.kinds, auditedShare: settings.auditedShare });
         const manifest = manifestFor(drawn.kind);
         const duration = Math.max(10, Math.round(rng.exponential(settings.meanLeaseBlocks)));
         const topUp = rng.next() < settings.topUpProbability;

@@ -4,6 +4,7 @@ import { DirectSecp256k1Wallet } from "@cosmjs/proto-signing";
 import { GasPrice, QueryClient, SigningStargateClient } from "@cosmjs/stargate";
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
 import type { ChainNode } from "../chain-node";
+import { DEMAND_MIX, demandEntries } from "../demand/mix";
 import { akashRegistry } from "../registry";
 import { Rng } from "../util/rng";
 import type { TenantOptions } from "./options";
@@ -16,7 +17,15 @@ export interface Tenants {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_TENANT_SETTINGS: TenantSettings = { count: 4, meanBlocksBetweenDeployments: 20, bidWindowBlocks: 5, meanLeaseBlocks: 120, topUpProbability: 0.5 };
+export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
+  count: 4,
+  meanBlocksBetweenDeployments: 20,
+  bidWindowBlocks: 5,
+  meanLeaseBlocks: 120,
+  topUpProbability: 0.5,
+  kinds: DEMAND_MIX.map((e) => e.name),
+  auditedShare: 0.1,
+};
 const TENANT_GRANT = 100_000_000_000n; // 100,000 AKT each
 
 /**
@@ -26,6 +35,8 @@ const TENANT_GRANT = 100_000_000_000n; // 100,000 AKT each
 export async function startTenants(node: ChainNode, rpcUrl: string, options: TenantOptions, seed: number, log: (m: string) => void = () => undefined): Promise<Tenants> {
   const settings: TenantSettings = { ...DEFAULT_TENANT_SETTINGS, ...options };
   if (!Number.isInteger(settings.count) || settings.count < 0 || settings.count > 100) throw new Error("tenants.count must be an integer 0–100");
+  demandEntries(settings.kinds); // refuses unknown or no kinds before any wallet is funded
+  if (!(settings.auditedShare >= 0 && settings.auditedShare <= 1)) throw new Error("tenants.auditedShare must be between 0 and 1");
   const comet = await Comet38Client.connect(rpcUrl);
   const query = new QueryClient(comet);
   const tenants: Array<{ address: string; tenant: Tenant; client: SigningStargateClient }> = [];

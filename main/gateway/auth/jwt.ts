@@ -1,7 +1,8 @@
 import { serializeSignDoc, type StdSignDoc } from "@cosmjs/amino";
 import { Secp256k1, Secp256k1Signature, sha256, ripemd160 } from "@cosmjs/crypto";
 import { toBech32 } from "@cosmjs/encoding";
-import { JwtValidator } from "@akashnetwork/chain-sdk";
+import type { JwtValidator } from "@akashnetwork/chain-sdk";
+import { chainSdkRoot } from "../chain-sdk-root";
 import { GatewayHttpError } from "../http-error";
 import type { GatewayChainPort } from "../ports";
 import type { DeploymentGrant, Grants, TenantIdentity } from "./identity";
@@ -14,7 +15,7 @@ import type { AccessScope } from "./scopes";
 // public key the chain holds for `iss`.
 
 const MAX_TOKEN = 16 * 1024;
-const validator = new JwtValidator();
+let validator: Promise<JwtValidator> | null = null;
 
 function b64url(part: string): Buffer {
   if (!/^[A-Za-z0-9_-]*$/.test(part)) throw new GatewayHttpError(401, "token is not base64url");
@@ -82,7 +83,8 @@ export async function verifyJwt(token: string, nowMs: number, chain: GatewayChai
     throw new GatewayHttpError(401, "malformed token");
   }
   if (header?.alg !== "ES256K" && header?.alg !== "ES256KADR36") throw new GatewayHttpError(401, "unsupported token algorithm");
-  const result = validator.validateToken(claims as never);
+  validator ??= chainSdkRoot().then((sdk) => new sdk.JwtValidator());
+  const result = (await validator).validateToken(claims as never);
   if (!result.isValid) throw new GatewayHttpError(401, `invalid token: ${result.errors.slice(0, 3).join(", ")}`);
   const now = Math.floor(nowMs / 1000);
   if (claims.exp <= now) throw new GatewayHttpError(401, "token expired");

@@ -30,10 +30,10 @@ export interface CheckedManifest {
 }
 
 /** Every check provider-services makes before deploying; throws ManifestRejected, deploys nothing. */
-export function checkManifest(input: CheckManifestInput): CheckedManifest {
+export async function checkManifest(input: CheckManifestInput): Promise<CheckedManifest> {
   if (input.leases.length === 0) throw new ManifestRejected("no_lease", "no lease for deployment");
   const { raw, manifest } = parseManifestBody(input.body);
-  if (!sameBytes(manifestHash(raw), input.deploymentHash)) {
+  if (!sameBytes(await manifestHash(raw), input.deploymentHash)) {
     throw new ManifestRejected("hash_mismatch", "manifest version validation failed: hash does not match the deployment on chain");
   }
   const byName = new Map<string, ManifestGroup>();

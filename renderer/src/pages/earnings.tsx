@@ -1,15 +1,18 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { CallView } from "../components/call-view";
 import { Card } from "../components/card";
 import { EmptyState } from "../components/empty-state";
 import { ErrorMessage } from "../components/error-message";
 import { PageHeader } from "../components/page-header";
 import { BreakEvenFacts } from "../features/earnings/break-even-facts";
+import { ElectricityNote, electricityText } from "../features/earnings/electricity-note";
 import { downloadText } from "../features/earnings/download-csv";
 import { EarningsChart } from "../features/earnings/earnings-chart";
 import { PERIODS, periodQuery, token, usd, type Period } from "../features/earnings/format-money";
 import { LeaseTable } from "../features/earnings/lease-table";
 import { PriceNote } from "../features/earnings/price-note";
+import { TariffSettings } from "../features/earnings/tariff-form";
+import { WithdrawSettings } from "../features/earnings/withdraw-settings";
 import "../features/earnings/earnings.css";
 import { useConnection } from "../hooks/api-context";
 import { useCall } from "../hooks/use-call";
@@ -30,6 +33,16 @@ export function EarningsPage({ focusHeading }: PageProps) {
   const summary = useCall(api, "earnings.summary", { from: query.from, to: query.to, granularity: query.granularity });
   const leases = useCall(api, "earnings.leases", range);
   const breakEven = useCall(api, "earnings.breakEven");
+  // useCall refetches when its input changes, and asking the same period again gives the same input
+  // (its end is rounded to the hour): each new generation (after a reconcile, a withdraw, a tariff
+  // change) must call the figures again, or the page keeps showing what it had before.
+  const { reload: reloadSummary } = summary;
+  const { reload: reloadLeases } = leases;
+  useEffect(() => {
+    if (generation === 0) return;
+    reloadSummary();
+    reloadLeases();
+  }, [generation, reloadSummary, reloadLeases]);
   const [busy, setBusy] = useState<"" | "refresh" | "withdraw" | "csv">("");
   const [actionError, setActionError] = useState<ContractError | null>(null);
   const [status, setStatus] = useState("");
@@ -97,6 +110,8 @@ export function EarningsPage({ focusHeading }: PageProps) {
             {status}
           </p>
           {actionError && <ErrorMessage error={actionError} />}
+          {/* Outside the empty state: a missing exchange rate matters before the first lease pays too. */}
+          {summary.status === "ok" && <ElectricityNote conversion={summary.value.electricity} />}
           {summary.status === "error" && summary.error.code === "NOT_FOUND" ? (
             <EmptyState title="No earnings yet">Earnings appear here once your first lease pays. This machine has no wallet yet: onboarding creates one.</EmptyState>
           ) : (
@@ -124,7 +139,7 @@ export function EarningsPage({ focusHeading }: PageProps) {
                     </div>
                     <div>
                       <dt>Electricity</dt>
-                      <dd data-testid="total-electricity">{usd(value.totals.electricityUsdMicro)}</dd>
+                      <dd data-testid="total-electricity">{electricityText(value.electricity, usd(value.totals.electricityUsdMicro))}</dd>
                     </div>
                     <div>
                       <dt>Fees</dt>
@@ -162,6 +177,17 @@ export function EarningsPage({ focusHeading }: PageProps) {
               {(value) => <BreakEvenFacts value={value} />}
             </CallView>
           )}
+        </Card>
+        <Card title="Withdrawals" headingId="earnings-withdrawals-heading" wide>
+          <WithdrawSettings generation={generation} />
+        </Card>
+        <Card title="Electricity tariff" headingId="earnings-tariff-heading" wide>
+          <TariffSettings
+            onSaved={() => {
+              setGeneration((g) => g + 1);
+              breakEven.reload();
+            }}
+          />
         </Card>
       </div>
     </>

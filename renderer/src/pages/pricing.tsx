@@ -2,12 +2,13 @@ import { CallView } from "../components/call-view";
 import { Loading } from "../components/loading";
 import { PageHeader } from "../components/page-header";
 import { PricingEditor } from "../features/pricing/pricing-editor";
+import { ReserveCard } from "../features/pricing/reserve-card";
 import { useConnection } from "../hooks/api-context";
 import { useCall } from "../hooks/use-call";
 import type { PageProps } from "./page-props";
 
 /** The bid engine's controls, each change previewed by the engine's own pricing before it is saved. */
-export function PricingPage({ focusHeading }: PageProps) {
+export function PricingPage({ focusHeading, navigate }: PageProps) {
   const { api } = useConnection();
   const settings = useCall(api, "bidengine.settings");
   // Detected GPU models get their own price rows; without a hardware report the page still works.
@@ -23,10 +24,12 @@ export function PricingPage({ focusHeading }: PageProps) {
           report.status === "loading" ? (
             <Loading label="Detecting GPU models…" />
           ) : (
-            <PricingEditor key={JSON.stringify(detected)} saved={value} detectedModels={detected} onSaved={settings.set} />
+            <PricingEditor key={JSON.stringify(detected)} saved={value} detectedModels={detected} onSaved={settings.set} onOpenTariff={() => navigate("earnings")} />
           )
         }
       </CallView>
+      {/* What is never sold: why an order can be declined for CPU, memory or disk on a small machine. */}
+      <ReserveCard />
     </>
   );
 }

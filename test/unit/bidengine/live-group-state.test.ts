@@ -97,6 +97,8 @@ describe("live engine: group state of catch-up orders", () => {
       reservations,
       inventory: async () => reservations.inventory(),
       now,
+      // The owner's hardware tariff reaches the live engine's floor, and its decisions name it.
+      electricityRate: () => ({ ok: true, attoUsdPerKwh: 2n * 10n ** 17n, text: "your USD flat tariff: $0.20/kWh" }),
       emit: () => {},
     });
     try {
@@ -104,13 +106,44 @@ describe("live engine: group state of catch-up orders", () => {
       await engine.settle();
       expect(engine.status()).toMatchObject({ state: "running", openBids: 1 });
       expect(decisions.list({ orderKey: stale })[0]?.view).toMatchObject({ outcome: "declined", reason: "order_not_open", details: { groupState: "closed" } });
-      expect(decisions.list({ orderKey: live })[0]?.view).toMatchObject({ outcome: "bid" });
+      expect(decisions.list({ orderKey: live })[0]?.view).toMatchObject({ outcome: "bid", details: { tariff: "your USD flat tariff: $0.20/kWh" } });
       const bids = await ourBids(pool, provider);
       expect(bids.get(live)).toBe("open");
       expect(bids.has(stale)).toBe(false);
     } finally {
       await engine.stop();
       stream.stop();
+    }
+  });
+
+  it("a bid whose reservation is refused is recorded as declined, not as a bid, and nothing is sent", async () => {
+    const order = await deploy(7003n);
+    const own = openDatabase(":memory:");
+    const declared = [{ name: "this-pc", gpus: [{ model: "rtx3080", vendor: "nvidia", ramGi: null, interface: "pcie" as const, free: 2 }], cpuMillis: 8000, memoryBytes: String(16 * 2 ** 30), ephemeralBytes: String(200 * 2 ** 30), storageClasses: {} }];
+    const inventory = new DeclaredReservations(() => declared);
+    // The decision sees free capacity; the ledger then refuses it (taken meanwhile, or the desktop reserve).
+    const refusing = { reserve: () => false, release: () => {}, allocate: () => {} };
+    const settings = new BidSettingsRepo(own, now);
+    settings.update({ declaredInventory: declared });
+    const decisions = new DecisionRepo(own, now);
+    const stream = new BlockStream({ pool, wsUrl: () => null, pollMs: 3_600_000 });
+    const engine = new LiveBidEngine({
+      pool: () => pool, stream, queue: () => queue, provider, network: "local",
+      intents: new IntentRepo(own, () => clock), decisions, settings,
+      cursor: { get: () => null, set: () => {} }, reservations: refusing, inventory: async () => inventory.inventory(), now, emit: () => {},
+    });
+    try {
+      await engine.start();
+      await engine.settle();
+      const [latest, first] = decisions.list({ orderKey: order }).map((d) => d.view);
+      expect(first).toMatchObject({ outcome: "bid" });
+      expect(latest).toMatchObject({ outcome: "declined", reason: "reservation_refused", fix: { setting: "hardware.reserve" } });
+      expect(engine.status().openBids).toBe(0);
+      expect((await ourBids(pool, provider)).has(order)).toBe(false);
+    } finally {
+      await engine.stop();
+      stream.stop();
+      own.close();
     }
   });
 });

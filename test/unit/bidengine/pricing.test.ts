@@ -75,7 +75,8 @@ describe("priceOrder with the official SDK's GroupSpecs", () => {
     const d = decide(gpuOrder({ price: "100" }), context());
     expect(d).toMatchObject({ outcome: "declined", reason: "max_price_below_floor", fix: { setting: "cost.marginBps" } });
     // (350 W + 12 W) × 0.30 × 1.2 + 0.02 = $0.15032/h → 250.5333 uact/block
-    expect(d.message).toBe("max price 100 uact/block is below your floor 250.5333");
+    expect(d.message).toBe("max price 100 uact/block is below your floor 250.5333 (electricity at the Pricing page's fallback $0.30/kWh)");
+    expect(d.details).toMatchObject({ tariff: "the Pricing page's fallback $0.30/kWh", tariffUsdPerKwh: "0.3" });
   });
 
   it("applies the owner's minimum lease price as a second floor", () => {

@@ -17,7 +17,7 @@ async function call<T>(method: string, input?: unknown): Promise<T> {
   return result.value as T;
 }
 
-type Status = { running: boolean; rpcUrl: string | null; height: number; error: string | null };
+type Status = { running: boolean; managed: boolean; rpcUrl: string | null; height: number; error: string | null };
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), "apd-local-devnet-"));
@@ -43,6 +43,7 @@ describe("the in-app local devnet", () => {
   it("starts on network local, serves the app's RPC pool, and funds a new wallet once", async () => {
     await expect.poll(async () => (await call<Status>("devnet.status")).running, { timeout: 10_000 }).toBe(true);
     const status = await call<Status>("devnet.status");
+    expect(status.managed).toBe(true);
     const rpc = await call<{ active: string | null; chainId: string }>("chain.rpcStatus");
     expect(rpc.chainId).toBe("akash-devnet-1");
     await expect.poll(async () => (await call<{ active: string | null }>("chain.rpcStatus")).active, { timeout: 10_000 }).toBe(status.rpcUrl);
@@ -66,6 +67,18 @@ describe("the in-app local devnet", () => {
     await expect.poll(async () => (await call<Status>("devnet.status")).running, { timeout: 10_000 }).toBe(false);
     const reset = await app.call("devnet.reset", undefined);
     expect(reset).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+  });
+
+  it("with --no-devnet (autoStart off) it runs none and says the local network is external", async () => {
+    const externalDir = mkdtempSync(join(tmpdir(), "apd-no-devnet-"));
+    const external = createApp({ dataDir: externalDir, mode: "headless", version: "0.0.0-test" }, { systemInfo: gamingPc, log: () => {}, hardware: { startSampler: false }, uptime: { autoStart: false }, devnet: { autoStart: false } });
+    try {
+      const result = await external.call("devnet.status", undefined);
+      expect(result).toMatchObject({ ok: true, value: { running: false, managed: false, error: null } });
+    } finally {
+      await external.close();
+      rmSync(externalDir, { recursive: true, force: true });
+    }
   });
 
   it("reset wipes the chain and starts a fresh one", async () => {

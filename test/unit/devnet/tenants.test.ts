@@ -31,6 +31,27 @@ describe("demand model", () => {
     // An RTX 4090 at ~$0.30/h is ~500 uact/block; with the 1.2–1.6 markup and the CPU/RAM around it.
     if (rtx) expect(Number(rtx.ratePerBlock)).toBeGreaterThan(600);
   });
+
+  it("narrows to the named kinds and audited share, and refuses unknown kinds", () => {
+    const cpu = Array.from({ length: 200 }, (_, i) => drawDeployment(new Rng(7 + i), { kinds: ["simple", "pricing"], auditedShare: 0 }));
+    expect(new Set(cpu.map((d) => d.kind))).toEqual(new Set(["simple", "pricing"]));
+    // simple weighs 10 and pricing 5: about two to one.
+    const simpleShare = cpu.filter((d) => d.kind === "simple").length / cpu.length;
+    expect(simpleShare).toBeGreaterThan(0.5);
+    expect(simpleShare).toBeLessThan(0.8);
+    for (const d of cpu) for (const g of d.groups) expect(g.requirements?.signedBy).toEqual({ allOf: [], anyOf: [] });
+    const audited = Array.from({ length: 50 }, (_, i) => drawDeployment(new Rng(3 + i), { kinds: ["simple"], auditedShare: 1 }));
+    for (const d of audited) expect(d.groups[0]?.requirements?.signedBy?.anyOf.length).toBeGreaterThan(0);
+    // The default is today's mix: the same draws as before the option existed.
+    expect(drawDeployment(new Rng(5), {}).kind).toBe(drawDeployment(new Rng(5)).kind);
+    expect(() => drawDeployment(new Rng(1), { kinds: ["simple", "gpu-b200"] })).toThrow(/unknown demand kind\(s\) gpu-b200; known: gpu-rtx4090/);
+    expect(() => drawDeployment(new Rng(1), { kinds: [] })).toThrow(/at least one/);
+  });
+
+  it("startDevnet refuses bad tenant options before funding anyone", async () => {
+    await expect(testDevnet({ tenants: { kinds: ["nope"] } })).rejects.toThrow(/unknown demand kind/);
+    await expect(testDevnet({ tenants: { auditedShare: 1.5 } })).rejects.toThrow(/auditedShare/);
+  });
 });
 
 describe("synthetic tenants on the devnet", () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   kube = new FakeKubeApi();
   const kubeCert = await generateProviderCertificate({ owner: "k3s", host: { host: "127.0.0.1", isIp: true }, now: new Date(time.now() - 60_000) });
   const server = await kube.start({ certPem: kubeCert.certPem, keyPem: kubeCert.privateKeyPem });
-  const connection = connectKube({ server, token: "t", caPem: kubeCert.certPem });
+  const connection = await connectKube({ server, token: "t", caPem: kubeCert.certPem });
   const settings = { ...DEFAULT_BUILDER_SETTINGS, ingressDomain: "ingress.rig.test", clusterPublicHostname: "rig.test" };
   deployer = new LeaseDeployer(connection.objects, settings);
   const providerCert = await generateProviderCertificate({ owner: PROVIDER, host: { host: "localhost", isIp: false }, now: new Date(time.now() - 60_000) });
@@ -61,7 +61,7 @@ describe("a tenant's lease from manifest to teardown", () => {
       const dseq = String(1000 + vector.length);
       const body = fixture(vector, "manifest.json");
       const lease = { owner, dseq, gseq: 1, oseq: 1, provider: PROVIDER };
-      chain.deployments.set(`${owner}/${dseq}`, { state: "active", hash: manifestHash(JSON.parse(body)) });
+      chain.deployments.set(`${owner}/${dseq}`, { state: "active", hash: await manifestHash(JSON.parse(body)) });
       chain.leases.set(`${owner}/${dseq}`, [{ id: lease, groupSpec: groupSpecs(vector)[0]! }]);
       gateway.timeouts.leaseWon(lease);
       const now = Math.floor(time.now() / 1000);

@@ -38,7 +38,7 @@ export async function startHarness(limits: Record<string, number> = {}): Promise
   chain.pubkeys.set(o!.address, o!.pubkey);
   const manifestBody = fixture("simple", "manifest.json");
   const lease: LeaseId = { owner: t!.address, dseq: "4242", gseq: 1, oseq: 1, provider: PROVIDER };
-  chain.deployments.set(`${t!.address}/4242`, { state: "active", hash: manifestHash(JSON.parse(manifestBody)) });
+  chain.deployments.set(`${t!.address}/4242`, { state: "active", hash: await manifestHash(JSON.parse(manifestBody)) });
   chain.leases.set(`${t!.address}/4242`, [{ id: lease, groupSpec: groupSpecs("simple")[0]! }]);
   const gateway = await startGateway({
     providerAddress: PROVIDER,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateManifest, generateManifestVersion, SDL } from "@akashnetwork/chain-sdk";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { BidGroupSpec } from "../../../common/gateway-schemas";
 import { checkManifest, manifestHash, ManifestRejected, parseManifestBody } from "../../../main/gateway/manifest";
 import { sharedPath } from "../../support/shared";
@@ -14,9 +14,9 @@ const read = (vector: string, file: string) => readFileSync(join(SDL_DIR, vector
 const specs = (vector: string) => BidGroupSpec.array().parse(JSON.parse(read(vector, "group-specs.json")));
 const lease = (gseq: number) => ({ owner, dseq: "100", gseq, oseq: 1, provider });
 
-function rejection(fn: () => unknown): ManifestRejected {
+async function rejection(fn: () => unknown): Promise<ManifestRejected> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof ManifestRejected) return error;
     throw error;
@@ -31,71 +31,74 @@ describe("manifest hash", () => {
       const generated = generateManifest(SDL.fromString(read(vector, "input.yaml"), "beta3", "sandbox").data as never, "sandbox");
       if (!generated.ok) throw new Error(JSON.stringify(generated.value));
       const version = await generateManifestVersion(generated.value.groups);
-      expect(Buffer.from(manifestHash(JSON.parse(read(vector, "manifest.json")))).toString("hex")).toBe(Buffer.from(version).toString("hex"));
+      expect(Buffer.from(await manifestHash(JSON.parse(read(vector, "manifest.json")))).toString("hex")).toBe(Buffer.from(version).toString("hex"));
     });
   }
 });
 
 describe("checkManifest", () => {
   for (const vector of vectors) {
-    it(`${vector}: accepts the official manifest for every group leased here`, () => {
+    it(`${vector}: accepts the official manifest for every group leased here`, async () => {
       const body = Buffer.from(read(vector, "manifest.json"));
-      const hash = manifestHash(JSON.parse(body.toString()));
+      const hash = await manifestHash(JSON.parse(body.toString()));
       const leases = specs(vector).map((groupSpec, i) => ({ id: lease(i + 1), groupSpec }));
-      const checked = checkManifest({ body, deploymentHash: hash, leases });
+      const checked = await checkManifest({ body, deploymentHash: hash, leases });
       expect(checked.groups.map((g) => g.group.name)).toEqual(leases.map((l) => l.groupSpec.name));
     });
   }
 
   const body = Buffer.from(read("multiple-services", "manifest.json"));
-  const hash = manifestHash(JSON.parse(body.toString()));
+  let hash: Uint8Array;
+  beforeAll(async () => {
+    hash = await manifestHash(JSON.parse(body.toString()));
+  });
   const spec = specs("multiple-services")[0]!;
 
-  it("only the groups we hold are returned", () => {
+  it("only the groups we hold are returned", async () => {
     const pricing = Buffer.from(read("pricing", "manifest.json"));
     const [a, b] = specs("pricing");
-    const checked = checkManifest({ body: pricing, deploymentHash: manifestHash(JSON.parse(pricing.toString())), leases: [{ id: lease(2), groupSpec: b! }] });
+    const checked = await checkManifest({ body: pricing, deploymentHash: await manifestHash(JSON.parse(pricing.toString())), leases: [{ id: lease(2), groupSpec: b! }] });
     expect(checked.groups).toEqual([expect.objectContaining({ lease: lease(2) })]);
     expect(a!.name).not.toBe(b!.name);
   });
 
-  it("rejects a manifest whose hash is not the deployment's (422)", () => {
+  it("rejects a manifest whose hash is not the deployment's (422)", async () => {
     const wrong = new Uint8Array(hash);
     wrong[0] = wrong[0]! ^ 1;
-    const error = rejection(() => checkManifest({ body, deploymentHash: wrong, leases: [{ id: lease(1), groupSpec: spec }] }));
+    const error = await rejection(() => checkManifest({ body, deploymentHash: wrong, leases: [{ id: lease(1), groupSpec: spec }] }));
     expect([error.reason, error.status]).toEqual(["hash_mismatch", 422]);
   });
 
-  it("rejects a deployment without our lease (404)", () => {
-    const error = rejection(() => checkManifest({ body, deploymentHash: hash, leases: [] }));
+  it("rejects a deployment without our lease (404)", async () => {
+    const error = await rejection(() => checkManifest({ body, deploymentHash: hash, leases: [] }));
     expect([error.reason, error.status]).toEqual(["no_lease", 404]);
   });
 
-  it("rejects when the leased group is missing from the manifest", () => {
-    const error = rejection(() => checkManifest({ body, deploymentHash: hash, leases: [{ id: lease(1), groupSpec: { ...spec, name: "other" } }] }));
+  it("rejects when the leased group is missing from the manifest", async () => {
+    const error = await rejection(() => checkManifest({ body, deploymentHash: hash, leases: [{ id: lease(1), groupSpec: { ...spec, name: "other" } }] }));
     expect(error.reason).toBe("group_mismatch");
   });
 
-  it("rejects services asking for more than was bid", () => {
+  it("rejects services asking for more than was bid", async () => {
     const small = structuredClone(spec);
     small.resources[0]!.resource.cpu.units.val = "499";
-    expect(rejection(() => checkManifest({ body, deploymentHash: hash, leases: [{ id: lease(1), groupSpec: small }] })).message).toMatch(/cpu 500 exceeds the 499/);
+    expect((await rejection(() => checkManifest({ body, deploymentHash: hash, leases: [{ id: lease(1), groupSpec: small }] }))).message).toMatch(/cpu 500 exceeds the 499/);
     const fewer = structuredClone(spec);
     fewer.resources[0]!.count = 2;
-    expect(rejection(() => checkManifest({ body, deploymentHash: hash, leases: [{ id: lease(1), groupSpec: fewer }] })).message).toMatch(/3 replicas exceed the 2/);
+    expect((await rejection(() => checkManifest({ body, deploymentHash: hash, leases: [{ id: lease(1), groupSpec: fewer }] }))).message).toMatch(/3 replicas exceed the 2/);
     const gpu = structuredClone(spec);
     gpu.resources = gpu.resources.filter((r) => r.resource.id !== 2);
-    expect(rejection(() => checkManifest({ body, deploymentHash: hash, leases: [{ id: lease(1), groupSpec: gpu }] })).reason).toBe("resources_exceed");
+    expect((await rejection(() => checkManifest({ body, deploymentHash: hash, leases: [{ id: lease(1), groupSpec: gpu }] }))).reason).toBe("resources_exceed");
   });
 
-  it("classifies non-JSON as malformed (400) and schema violations as invalid (422)", () => {
-    expect(rejection(() => parseManifestBody(Buffer.from("{nope"))).status).toBe(400);
-    expect(rejection(() => parseManifestBody(Buffer.from([0xff, 0xfe]))).status).toBe(400);
-    expect(rejection(() => parseManifestBody(Buffer.from("[]"))).status).toBe(422);
-    expect(rejection(() => parseManifestBody(Buffer.alloc(2 * 1024 * 1024, 32))).message).toMatch(/exceeds/);
+  it("classifies non-JSON as malformed (400) and schema violations as invalid (422)", async () => {
+    expect((await rejection(() => parseManifestBody(Buffer.from("{nope")))).status).toBe(400);
+    expect((await rejection(() => parseManifestBody(Buffer.from([0xff, 0xfe])))).status).toBe(400);
+    expect((await rejection(() => parseManifestBody(Buffer.from("[]")))).status).toBe(422);
+    expect((await rejection(() => parseManifestBody(Buffer.alloc(2 * 1024 * 1024, 32)))).message).toMatch(/exceeds/);
     const bad = JSON.parse(body.toString());
     bad[0].services[0].resources.cpu.units.val = "1.5";
-    expect(rejection(() => parseManifestBody(Buffer.from(JSON.stringify(bad)))).message).toMatch(/cpu\.units\.val/);
+    expect((await rejection(() => parseManifestBody(Buffer.from(JSON.stringify(bad))))).message).toMatch(/cpu\.units\.val/);
   });
 });
 

@@ -75,7 +75,7 @@ describe("hardware service", () => {
 
   it("tariff, reserve and sampler settings round-trip; the sampler follows its interval", async () => {
     expect([...timer.active.values()].map((t) => t.ms)).toEqual([10_000]);
-    const tariff = { kind: "flat", currency: "EUR", timeZone: "Europe/Berlin", pricePerKwh: "0.3120" };
+    const tariff = { kind: "flat", currency: "EUR", usdPerUnit: "1.08", timeZone: "Europe/Berlin", pricePerKwh: "0.3120" };
     const updated = await call("hardware.updateSettings", { tariff, samplerIntervalSeconds: 30, reserve: { cpuThreads: 12 } });
     expect(updated).toMatchObject({ tariff, samplerIntervalSeconds: 30, reserve: { cpuThreads: 12, memoryBytes: null } });
     expect([...timer.active.values()].map((t) => t.ms)).toEqual([30_000]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PreviewPriceInput, PreviewPriceOutput } from "../../../common/pricing-preview-schemas";
+import { Tariff } from "../../../common/hardware-schemas";
 import { ATTO, formatDec18 } from "../../../main/bidengine/decimal";
+import { rateFromTariff } from "../../../main/bidengine/electricity-rate";
 import { previewModels, previewPrice } from "../../../main/bidengine/preview-price";
 import { settingsWith } from "../bidengine/helpers";
 
@@ -25,6 +27,26 @@ describe("bidengine.previewPrice", () => {
     expect(gpu.usdPerDay.startsWith("4.34999999")).toBe(true);
     expect(out.assumption).toContain("50 %");
     expect(out.assumption).toContain("6 s blocks");
+    // No hardware tariff reaches a bare preview: the draft's own fallback prices the floor, and says so.
+    expect(out.tariff).toEqual({ source: "fallback", usdPerKwh: "0.300000000000000000", text: "the Pricing page's fallback $0.30/kWh", fallbackReason: null });
+    expect(out.assumption).toContain("× the Pricing page's fallback $0.30/kWh ×");
+  });
+
+  it("prices the floor at the owner's hardware tariff in force and names it; the draft's fallback waits", () => {
+    const tariff = Tariff.parse({ kind: "flat", currency: "EUR", usdPerUnit: "1.1", timeZone: "Europe/Berlin", pricePerKwh: "0.40" });
+    const opts = { utilisationPercent: 50, gpuModels: [], now: NOW };
+    const out = previewPrice(settingsWith(), { ...opts, electricityRate: (now) => rateFromTariff(tariff, now) });
+    expect(PreviewPriceOutput.safeParse(out).success).toBe(true);
+    expect(out.tariff).toEqual({ source: "tariff", usdPerKwh: "0.440000000000000000", text: "your EUR flat tariff: 0.40 EUR × 1.1 = $0.44/kWh", fallbackReason: null });
+    expect(out.assumption).toContain("your EUR flat tariff: 0.40 EUR × 1.1 = $0.44/kWh");
+    // The same floor as a draft that typed $0.44 as its fallback: one tariff, one floor.
+    const typed = previewPrice(settingsWith({ cost: { tariffUsdPerKwh: "0.44" } }), opts);
+    expect(out.references.map((r) => r.floor)).toEqual(typed.references.map((r) => r.floor));
+    // Without a rate the EUR tariff cannot be used: the fallback, with the reason for the page to show.
+    const noRate = Tariff.parse({ kind: "flat", currency: "EUR", timeZone: "Europe/Berlin", pricePerKwh: "0.40" });
+    const fallback = previewPrice(settingsWith(), { ...opts, electricityRate: (now) => rateFromTariff(noRate, now) });
+    expect(fallback.tariff).toMatchObject({ source: "fallback", usdPerKwh: "0.300000000000000000", fallbackReason: expect.stringContaining("no exchange rate") });
+    expect(fallback.references[0]!.floor).toBe("257.733333333333333334");
   });
 
   it("a draft below the floor is raised to it, and says so", () => {

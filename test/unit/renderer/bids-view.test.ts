@@ -84,5 +84,8 @@ describe("bids filters", () => {
     expect(settingOnPricingPage("cost.marginBps")).toBe(true);
     expect(settingOnPricingPage("policies.minLeaseUsdPerHour")).toBe(true);
     expect(settingOnPricingPage("provider.attributes")).toBe(false);
+    // The desktop reserve is edited on the Pricing page ("What this PC keeps for you").
+    expect(settingOnPricingPage("hardware.reserve.cpuThreads")).toBe(true);
+    expect(settingOnPricingPage("hardware.reserve")).toBe(true);
   });
 });

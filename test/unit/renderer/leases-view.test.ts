@@ -27,6 +27,7 @@ function ledgerLease(dseq: string, over: Partial<LeaseEarnings> = {}): LeaseEarn
     accruedUact: "125000",
     closePaidUact: "0",
     electricityUsdMicro: "40000",
+    electricityConverted: true,
     netUsdMicro: "80000",
     gpus: ["gpu0"],
     ...over,

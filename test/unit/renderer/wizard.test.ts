@@ -84,7 +84,7 @@ describe("loadFacts", () => {
     "hardware.report": () => ({ overall: "needs_action" }),
     "chain.rpcStatus": () => ({ active: "http://127.0.0.1:26657" }),
     "settings.get": () => ({ network: "local" }),
-    "devnet.status": () => ({ running: true }),
+    "devnet.status": () => ({ running: true, managed: true }),
     "wallet.status": () => ({ state: "unlocked", address: ADDRESS }),
     "cluster.status": () => ({ installed: true }),
     "bidengine.settings": () => ({ paused: false }),
@@ -118,9 +118,17 @@ describe("loadFacts", () => {
   });
 
   it("a stopped devnet means the chain is not reachable on the local network", async () => {
-    const loaded = await loadFacts(scriptedApi({ ...base, "devnet.status": () => ({ running: false }) }));
+    const loaded = await loadFacts(scriptedApi({ ...base, "devnet.status": () => ({ running: false, managed: true }) }));
     expect(loaded.facts.chainReachable).toBe(false);
     expect(loaded.facts.funded).toBeNull();
+  });
+
+  it("an external devnet (the app runs none: --no-devnet) is reachable when its RPC answers", async () => {
+    const external = { ...base, "devnet.status": () => ({ running: false, managed: false }) };
+    const loaded = await loadFacts(scriptedApi(external));
+    expect(loaded.facts).toMatchObject({ chainReachable: true, funded: true, providerOnChain: true });
+    const silent = await loadFacts(scriptedApi({ ...external, "chain.rpcStatus": () => ({ active: null }) }));
+    expect(silent.facts.chainReachable).toBe(false);
   });
 
   it("a failing service leaves its fact unknown and says why; the rest still load", async () => {

@@ -120,7 +120,7 @@ export class Scenario {
     const kubeCert = await generateProviderCertificate({ owner: "k3s", host: { host: "127.0.0.1", isIp: true }, now: new Date(this.time.now() - 60_000) });
     const server = await this.kube.start({ certPem: kubeCert.certPem, keyPem: kubeCert.privateKeyPem });
     const settings = { ...DEFAULT_BUILDER_SETTINGS, ingressDomain: "ingress.rig.test", clusterPublicHostname: "rig.test" };
-    this.clusterState = kubeClusterReady(connectKube({ server, token: "t", caPem: kubeCert.certPem }), settings, () => owner);
+    this.clusterState = kubeClusterReady(await connectKube({ server, token: "t", caPem: kubeCert.certPem }), settings, () => owner);
     this.stream = new BlockStream({ pool: this.pool, wsUrl: () => websocketUrl(this.devnet.rpcUrl), pollMs: 50 });
     await this.stream.start();
     this.chain = new ChainGatewayPort(() => this.pool, () => owner);
@@ -163,7 +163,7 @@ export class Scenario {
       await submit(this.devnet, tenant, [
         {
           typeUrl: "/akash.deployment.v1beta4.MsgCreateDeployment",
-          value: { id: { owner: tenant.address, dseq }, groups: [gpuGroup("1000")], hash: manifestHash(JSON.parse(manifest)), deposit: { amount: { denom: "uact", amount: "5000000" }, sources: [Source.balance] } },
+          value: { id: { owner: tenant.address, dseq }, groups: [gpuGroup("1000")], hash: await manifestHash(JSON.parse(manifest)), deposit: { amount: { denom: "uact", amount: "5000000" }, sources: [Source.balance] } },
         },
       ]),
     );

@@ -94,7 +94,7 @@ describe("status overview", () => {
   });
 
   it("counts active leases from the ledger until the engine reports", () => {
-    const lease = (leaseId: string, state: "active" | "closed") => ({ leaseId, owner: "t", dseq: "1", state, rateUactPerBlock: "1", createdHeight: 1, closedHeight: null, earnedUact: "0", withdrawnUact: "0", accruedUact: "0", closePaidUact: "0", electricityUsdMicro: "0", netUsdMicro: "0", gpus: [] });
+    const lease = (leaseId: string, state: "active" | "closed") => ({ leaseId, owner: "t", dseq: "1", state, rateUactPerBlock: "1", createdHeight: 1, closedHeight: null, earnedUact: "0", withdrawnUact: "0", accruedUact: "0", closePaidUact: "0", electricityUsdMicro: "0", electricityConverted: true, netUsdMicro: "0", gpus: [] });
     const o = buildOverview(healthySources({ leases: [lease("b", "active"), lease("a", "active"), lease("c", "closed")] }), NOW);
     expect(o.activeLeases).toBe(2);
     expect(o.activeLeaseIds).toEqual(["a", "b"]);

@@ -27,6 +27,7 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
   collateral_insufficient: "Not enough collateral",
   max_price_below_floor: "Pays below your floor",
   below_minimum_price: "Below your minimum",
+  reservation_refused: "Capacity taken meanwhile",
 };
 
 /** Every reason code, in the engine's order (the Record above is checked complete against the contract's type). */
@@ -36,8 +37,8 @@ export function reasonLabel(code: string | null): string {
   return code !== null && Object.hasOwn(REASON_LABELS, code) ? REASON_LABELS[code as ReasonCode] : (code ?? "");
 }
 
-/** Settings under these prefixes are edited on the Pricing page. */
-const PRICING_PREFIXES = ["pricing.", "cost.", "policies.", "paused"];
+/** Settings under these prefixes are edited on the Pricing page (the desktop reserve has its card there). */
+const PRICING_PREFIXES = ["pricing.", "cost.", "policies.", "paused", "hardware.reserve"];
 
 export function settingOnPricingPage(setting: string): boolean {
   return PRICING_PREFIXES.some((p) => setting === p || setting.startsWith(p));

@@ -1,6 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 import { useEffect, useRef } from "react";
 import type { EarningsBucket, Granularity } from "../../../../common/earnings-schemas";
+import { axisDecimals, axisDollars, tooltipDollars } from "./axis-money";
 import { dollars } from "./format-money";
 
 // Only what this chart uses is registered, so the bundle carries no other controllers or plugins.
@@ -77,14 +78,18 @@ export function EarningsChart({ buckets, granularity, onRendered }: { buckets: E
             ticks: { color: "#a4adba", maxRotation: 0, autoSkip: true, maxTicksLimit: 12, precision: 0, callback: (v) => label(Number(v)) },
             grid: { display: false },
           },
-          y: { stacked: true, ticks: { color: "#a4adba", callback: (v) => `$${Number(v).toFixed(2)}` }, grid: { color: "#2b3340" } },
+          y: {
+            stacked: true,
+            ticks: { color: "#a4adba", callback: (v, _i, ticks) => axisDollars(Number(v), axisDecimals(ticks.length > 1 ? Math.abs(ticks[1]!.value - ticks[0]!.value) : 0)) },
+            grid: { color: "#2b3340" },
+          },
         },
         plugins: {
           legend: { labels: { color: "#e6e9ee" } },
           tooltip: {
             callbacks: {
               title: (items) => (items[0] ? format.format(new Date(buckets[items[0].dataIndex * per]?.start ?? 0)) : ""),
-              label: (item) => `${item.dataset.label}: $${Math.abs(item.parsed.y ?? 0).toFixed(2)}`,
+              label: (item) => `${item.dataset.label}: ${tooltipDollars(item.parsed.y ?? 0)}`,
             },
           },
         },

@@ -32,7 +32,7 @@ export function LeaseTable({ leases }: { leases: LeaseEarnings[] }) {
               <td>{token(l.earnedUact, "ACT")}</td>
               <td>{token(l.withdrawnUact, "ACT")}</td>
               <td>{token(l.accruedUact, "ACT")}</td>
-              <td>{usd(l.electricityUsdMicro)}</td>
+              <td>{l.electricityConverted ? usd(l.electricityUsdMicro) : "not converted"}</td>
               <td>{usd(l.netUsdMicro)}</td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { Card } from "../../components/card";
 import { EmptyState } from "../../components/empty-state";
 import { useConnection } from "../../hooks/api-context";
 import { useCall } from "../../hooks/use-call";
+import { ElectricityNote, electricityText } from "./electricity-note";
 import { todayQuery, usd } from "./format-money";
 import "./earnings.css";
 
@@ -19,23 +20,26 @@ export function TodayCard() {
       ) : (
         <CallView result={today} loadingLabel="Loading today's earnings…">
           {(value) => (
-            <dl className="earn-today" data-testid="today-card">
-              <div>
-                <dt>Earned</dt>
-                <dd data-testid="today-earned">{usd(value.totals.earnedUsdMicro)}</dd>
-              </div>
-              <div>
-                <dt>Electricity</dt>
-                <dd data-testid="today-electricity">{usd(value.totals.electricityUsdMicro)}</dd>
-              </div>
-              <div>
-                <dt>Net</dt>
-                <dd data-testid="today-net" data-sign={value.totals.netUsdMicro.startsWith("-") ? "negative" : "positive"}>
-                  {usd(value.totals.netUsdMicro)}
-                </dd>
-                <dd className="earn-sub">after {usd(value.totals.feesUsdMicro, 4)} in fees</dd>
-              </div>
-            </dl>
+            <>
+              <dl className="earn-today" data-testid="today-card">
+                <div>
+                  <dt>Earned</dt>
+                  <dd data-testid="today-earned">{usd(value.totals.earnedUsdMicro)}</dd>
+                </div>
+                <div>
+                  <dt>Electricity</dt>
+                  <dd data-testid="today-electricity">{electricityText(value.electricity, usd(value.totals.electricityUsdMicro))}</dd>
+                </div>
+                <div>
+                  <dt>Net</dt>
+                  <dd data-testid="today-net" data-sign={value.totals.netUsdMicro.startsWith("-") ? "negative" : "positive"}>
+                    {usd(value.totals.netUsdMicro)}
+                  </dd>
+                  <dd className="earn-sub">after {usd(value.totals.feesUsdMicro, 4)} in fees</dd>
+                </div>
+              </dl>
+              <ElectricityNote conversion={value.electricity} />
+            </>
           )}
         </CallView>
       )}

@@ -2,6 +2,13 @@ import type { DevnetStatus } from "../../../../common/devnet-schemas";
 
 /** The in-app local devnet: running or not, and why not. */
 export function DevnetFacts({ status }: { status: DevnetStatus }) {
+  if (!status.running && status.managed === false) {
+    return (
+      <p role="status" data-testid="devnet-external">
+        The app runs no devnet of its own (it was started with <code>--no-devnet</code>): the local network is the external devnet at the endpoints below.
+      </p>
+    );
+  }
   if (!status.running) {
     return (
       <p className="notice-warn" role="status">

@@ -6,11 +6,12 @@ import { useCall } from "../../hooks/use-call";
 import { DevnetFacts } from "./devnet-facts";
 import { EndpointsTable } from "./endpoints-table";
 
-/** The wizard's network checks: the chain's RPC endpoints answer, and on the local network the devnet runs. */
+/** The wizard's network checks: the chain's RPC endpoints answer, and on the local network the app's own devnet runs (when it has one). */
 export function NetworkStep({ api, network, onContinue }: { api: ProviderApi; network: NetworkId; onContinue: () => void }) {
   const rpc = useCall(api, "chain.rpcStatus", { refresh: true });
   const devnet = useCall(api, "devnet.status");
-  const devnetOk = network !== "local" || (devnet.status === "ok" && devnet.value.running);
+  // An external devnet (the app runs none of its own) only needs its RPC endpoint to answer.
+  const devnetOk = network !== "local" || (devnet.status === "ok" && (devnet.value.running || devnet.value.managed === false));
   const ok = rpc.status === "ok" && rpc.value.active !== null && devnetOk;
   return (
     <div className="stack">

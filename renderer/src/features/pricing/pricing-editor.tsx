@@ -34,7 +34,18 @@ function keepDraft(draft: PricingDraft | null): void {
 }
 
 /** The draft, its live preview, and Save/Discard. Nothing is saved until every field is valid. */
-export function PricingEditor({ saved, detectedModels, onSaved }: { saved: BidEngineSettings; detectedModels: string[]; onSaved: (s: BidEngineSettings) => void }) {
+export function PricingEditor({
+  saved,
+  detectedModels,
+  onSaved,
+  onOpenTariff,
+}: {
+  saved: BidEngineSettings;
+  detectedModels: string[];
+  onSaved: (s: BidEngineSettings) => void;
+  /** Opens the Earnings page, where the electricity tariff the floor uses is set. */
+  onOpenTariff?: () => void;
+}) {
   const { api } = useConnection();
   const baseline = useMemo(() => withModels(toDraft(saved), detectedModels), [saved, detectedModels]);
   const [draft, setDraft] = useState<PricingDraft>(() => storedDraft(baseline));
@@ -47,6 +58,7 @@ export function PricingEditor({ saved, detectedModels, onSaved }: { saved: BidEn
   useEffect(() => keepDraft(dirty ? draft : null), [draft, dirty]);
   const errors = result.ok ? {} : result.errors;
   const errorCount = Object.keys(errors).length;
+  const shown = preview.status === "ok" ? preview.value : preview.status === "loading" ? preview.last : null;
 
   async function onSave() {
     if (!result.ok) return;
@@ -65,6 +77,8 @@ export function PricingEditor({ saved, detectedModels, onSaved }: { saved: BidEn
         <PricingForm
           draft={draft}
           errors={errors}
+          tariff={shown?.tariff ?? null}
+          onOpenTariff={onOpenTariff}
           onChange={(next) => {
             setDraft(next);
             if (save.status !== "saving") setSave({ status: "idle" });

@@ -1,6 +1,8 @@
+import type { TariffInForce } from "../../../../common/pricing-preview-schemas";
 import type { PricingDraft, DraftErrors } from "./draft";
 import { CheckField, TextArea, TextField } from "./fields";
 import { QuietWindowsEditor } from "./quiet-windows-editor";
+import { TariffInForceNote } from "./tariff-in-force";
 
 // Every control of the bid engine the owner sets: status, prices, strategy, cost floor, schedule,
 // tenants and limits. Controlled by the page's draft; validation lives in draft.ts.
@@ -17,9 +19,13 @@ interface Props {
   draft: PricingDraft;
   errors: DraftErrors;
   onChange: (next: PricingDraft) => void;
+  /** The tariff the floor uses now (the engine's preview); null until it answers. */
+  tariff?: TariffInForce | null;
+  /** Opens the Earnings page, where the electricity tariff is set. */
+  onOpenTariff?: () => void;
 }
 
-export function PricingForm({ draft, errors, onChange }: Props) {
+export function PricingForm({ draft, errors, onChange, tariff = null, onOpenTariff }: Props) {
   const set = <K extends keyof PricingDraft>(key: K, value: PricingDraft[K]) => onChange({ ...draft, [key]: value });
   const models = Object.keys(draft.gpu).sort((a, b) => (a === "*" ? 1 : b === "*" ? -1 : a.localeCompare(b)));
   return (
@@ -108,8 +114,17 @@ export function PricingForm({ draft, errors, onChange }: Props) {
       <fieldset className="pf-section">
         <legend>Cost floor</legend>
         <p className="help">The engine never bids below what the electricity for the resources costs × (1 + margin), plus GPU wear, whatever the strategy.</p>
+        <TariffInForceNote tariff={tariff} onOpenTariff={onOpenTariff} />
         <div className="pf-grid">
-          <TextField id="pf-tariff" label="Electricity tariff" unit="USD/kWh" value={draft.tariffUsdPerKwh} onChange={(v) => set("tariffUsdPerKwh", v)} error={errors.tariffUsdPerKwh} />
+          <TextField
+            id="pf-tariff"
+            label="Fallback electricity tariff"
+            unit="USD/kWh"
+            value={draft.tariffUsdPerKwh}
+            onChange={(v) => set("tariffUsdPerKwh", v)}
+            error={errors.tariffUsdPerKwh}
+            help="Used only while no tariff is set on the Earnings page (or it has no exchange rate to US dollars)."
+          />
           <TextField id="pf-margin" label="Margin over the electricity cost" unit="%" value={draft.marginPercent} onChange={(v) => set("marginPercent", v)} error={errors.marginPercent} />
           <TextField
             id="pf-wear"

@@ -36,7 +36,8 @@ export async function loadFacts(api: ProviderApi): Promise<LoadedFacts> {
   const devnet = settings?.network === "local" ? await api["devnet.status"]().then(take) : null;
   const facts: WizardFacts = { ...UNKNOWN_FACTS };
   facts.hardwareUsable = report ? report.overall !== "unsupported" : null;
-  facts.chainReachable = rpc ? rpc.active !== null && (settings?.network !== "local" || devnet?.running === true) : null;
+  // On the local network the app's own devnet must run; an external one (managed: false) only has to answer.
+  facts.chainReachable = rpc ? rpc.active !== null && (settings?.network !== "local" || devnet?.running === true || devnet?.managed === false) : null;
   facts.wallet = wallet?.state ?? null;
   locked = wallet?.state === "locked";
   facts.clusterInstalled = cluster ? cluster.installed : null;

@@ -21,7 +21,7 @@ export const STEP_TITLES: Record<StepId, string> = {
 export interface WizardFacts {
   /** The hardware report's headline: false only when this machine cannot be a provider. */
   hardwareUsable: boolean | null;
-  /** Whether an RPC endpoint answers (and, on the local network, the devnet runs). */
+  /** Whether an RPC endpoint answers (and, on the local network, the app's own devnet runs, if it has one). */
   chainReachable: boolean | null;
   wallet: WalletState | null;
   /** The balance covers the bidding reserve. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Manifest } from "../../../../common/gateway-schemas";
 import { DEFAULT_BUILDER_SETTINGS, leaseNamespace } from "../../../../main/cluster/builder";
-import { connectKube, isRolledOut, LeaseDeployer, reconcileLeases, watchRollout } from "../../../../main/cluster/deploy";
+import { connectKube, isRolledOut, type KubeConnection, LeaseDeployer, reconcileLeases, watchRollout } from "../../../../main/cluster/deploy";
 import { FakeKubeApi } from "./fake-kube-api";
 import { generateProviderCertificate } from "../../../../main/provider/provider-certificate";
 import { sharedPath } from "../../../support/shared";
@@ -12,14 +12,14 @@ const lease = { owner: "akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63", dseq: "77
 const settings = { ...DEFAULT_BUILDER_SETTINGS, ingressDomain: "ingress.rig.test", clusterPublicHostname: "rig.test" };
 let kube: FakeKubeApi;
 let deployer: LeaseDeployer;
-let connectApi: () => ReturnType<typeof connectKube>["objects"];
+let api: KubeConnection["objects"];
 
 beforeAll(async () => {
   kube = new FakeKubeApi();
   const cert = await generateProviderCertificate({ owner: "k3s", host: { host: "127.0.0.1", isIp: true }, now: new Date(Date.now() - 60_000) });
   const server = await kube.start({ certPem: cert.certPem, keyPem: cert.privateKeyPem });
-  connectApi = () => connectKube({ server, token: "t", caPem: cert.certPem }).objects;
-  deployer = new LeaseDeployer(connectApi(), settings);
+  api = (await connectKube({ server, token: "t", caPem: cert.certPem })).objects;
+  deployer = new LeaseDeployer(api, settings);
 });
 afterAll(() => kube.stop());
 
@@ -92,7 +92,7 @@ describe("reconcile at start", () => {
     const noManifest = { ...lease, dseq: "503" };
     const foreign = { ...lease, dseq: "504", provider: "akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63" };
     for (const l of [stale, keep, foreign]) await deployer.deploy(l, group!);
-    const result = await reconcileLeases(connectApi(), lease.provider, [keep, missing, noManifest], async (l) => {
+    const result = await reconcileLeases(api, lease.provider, [keep, missing, noManifest], async (l) => {
       if (l.dseq === "503") return false;
       await deployer.deploy(l, group!);
       return true;

@@ -16,7 +16,7 @@ beforeAll(async () => {
   kube = new FakeKubeApi();
   const cert = await generateProviderCertificate({ owner: "k3s", host: { host: "127.0.0.1", isIp: true }, now: new Date(Date.now() - 60_000) });
   const server = await kube.start({ certPem: cert.certPem, keyPem: cert.privateKeyPem });
-  const connection = connectKube({ server, token: "t", caPem: cert.certPem });
+  const connection = await connectKube({ server, token: "t", caPem: cert.certPem });
   cluster = kubeGatewayCluster(connection, new LeaseDeployer(connection.objects, DEFAULT_BUILDER_SETTINGS));
   const [group] = Manifest.parse(JSON.parse(readFileSync(sharedPath("fixtures/sdl/v2.0/multiple-services/manifest.json"), "utf8")));
   await cluster.deploy(lease, group!);
