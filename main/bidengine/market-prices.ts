@@ -2,6 +2,9 @@ import type { NetworkId } from "../../common/schemas";
 import type { RpcPool } from "../chain/rpc-pool";
 import { activeLeasesPage, groupSpecOf, type ActiveLease } from "./market-leases";
 import { gpuProfileOf, groupSamples, priceSample, SkipTally, type GpuProfile } from "./market-samples";
+import { realTimer, type Timer } from "../interval-timer";
+
+export type { Timer } from "../interval-timer";
 
 // The market reference for the "market" pricing strategy and the Pricing page: per-GPU prices of the
 // chain's active leases, by GPU model, refreshed off the hot path. A refresh reads a bounded number of
@@ -10,20 +13,6 @@ import { gpuProfileOf, groupSamples, priceSample, SkipTally, type GpuProfile } f
 // for as long as it has an active lease; at most maxGroupReads new groups per refresh, the rest next
 // time). Steady state on mainnet: ~maxPages requests per 10 minutes, nothing per block. A refresh that
 // fails (node down, undecodable answer) keeps the last good snapshot.
-
-export interface Timer {
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
-const realTimer: Timer = {
-  setInterval: (fn, ms) => {
-    const handle = setInterval(fn, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
-};
 
 export interface MarketSnapshot {
   network: NetworkId;

@@ -1,19 +1,9 @@
+import { realTimer, type Timer } from "../interval-timer";
+
+export type { Timer } from "../interval-timer";
+
 // Runs the scheduler's tick every `intervalMs` on an injected timer (tests pass a manual one). A tick
 // that is still running when the next is due is not overlapped; errors are logged, never thrown.
-
-export interface Timer {
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
-const realTimer: Timer = {
-  setInterval: (fn, ms) => {
-    const handle = setInterval(fn, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
-};
 
 export class WithdrawTimer {
   private handle: unknown = null;

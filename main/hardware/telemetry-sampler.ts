@@ -2,23 +2,12 @@ import type { CpuLoadSource } from "./cpu-load";
 import { SAMPLE_QUERY_ARGS, parseSampleQuery } from "./nvidia-smi-csv";
 import type { ProcessRunner } from "./process-runner";
 import { SYSTEM_CHANNEL, type PowerSample, type TelemetryStore } from "./telemetry-store";
+import type { Timer } from "../interval-timer";
+
+export { realTimer, type Timer } from "../interval-timer";
 
 // Samples per-GPU power, utilisation and temperature plus an estimate of the rest of the machine
 // every interval (10 s by default) into the telemetry store. Clock and timer are injected.
-
-export interface Timer {
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
-export const realTimer: Timer = {
-  setInterval(fn, ms) {
-    const handle = setInterval(fn, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-};
 
 export interface SamplerSettings {
   intervalSeconds: number;

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CapacityInventory, HardwareSettings } from "../../common/hardware-schemas";
+import { watchPage } from "../support/watched-page";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
 import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
@@ -21,20 +22,6 @@ async function value<T>(app: HeadlessProcess, method: string, input?: unknown): 
 }
 
 const threads = (n: number) => `${n} thread${n === 1 ? "" : "s"}`;
-
-async function watch(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  page.on("console", (m) => (m.type() === "error" || m.type() === "warning" ? problems.push(`${m.type()}: ${m.text()}`) : undefined));
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  // An inline style would be a CSP violation: the bars are SVG geometry and CSS classes only.
-  await page.exposeFunction("__reportCsp", (text: string) => problems.push(`csp: ${text}`));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __reportCsp(text: string): void }).__reportCsp(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
-    });
-  });
-  return problems;
-}
 
 describe("the desktop reserve card in Chromium", () => {
   let app: HeadlessProcess;
@@ -62,7 +49,7 @@ describe("the desktop reserve card in Chromium", () => {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
-    const problems = await watch(page);
+    const problems = await watchPage(page);
     await page.goto(app.url.replace("/#", "/?page=pricing#"));
     await page.getByRole("heading", { level: 1, name: "Pricing" }).waitFor();
     const card = page.getByRole("region", { name: "What this PC keeps for you" });

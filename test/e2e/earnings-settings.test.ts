@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EarningsSettings, WithdrawSchedule } from "../../common/earnings-schemas";
 import type { HardwareSettings } from "../../common/hardware-schemas";
+import { watchPage } from "../support/watched-page";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
 import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
@@ -27,17 +28,7 @@ async function value<T>(app: HeadlessProcess, method: string, input?: unknown): 
 
 async function watched(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => (m.type() === "error" ? problems.push(`${m.type()}: ${m.text()}`) : undefined));
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  // CSP violations (an inline style, an eval) are problems too; the listener runs outside the page's CSP.
-  await page.exposeFunction("__reportCsp", (text: string) => problems.push(`csp: ${text}`));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __reportCsp(text: string): void }).__reportCsp(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
-    });
-  });
-  return { page, problems };
+  return { page, problems: await watchPage(page, { warnings: false }) };
 }
 
 describe("Withdrawals and the electricity tariff on the Earnings page", () => {

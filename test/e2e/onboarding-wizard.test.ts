@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainTx } from "../../common/chain-schemas";
 import type { ProviderPlan } from "../../common/provider-schemas";
 import type { WalletStatus } from "../../common/wallet-schemas";
+import { watchPage } from "../support/watched-page";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
 import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
@@ -33,16 +34,7 @@ interface Watched {
 async function watched(browser: Browser): Promise<Watched> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => (m.type() === "error" || m.type() === "warning" ? problems.push(`${m.type()}: ${m.text()}`) : undefined));
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  await page.exposeFunction("__reportCsp", (text: string) => problems.push(`csp: ${text}`));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __reportCsp(text: string): void }).__reportCsp(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
-    });
-  });
-  return { page, problems };
+  return { page, problems: await watchPage(page) };
 }
 
 async function currentStep(page: Page): Promise<string | null> {

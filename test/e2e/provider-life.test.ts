@@ -11,6 +11,7 @@ import type { WalletStatus } from "../../common/wallet-schemas";
 import { startDevnet, type Devnet } from "../../main/devnet/index";
 import { todayQuery, token, usd } from "../../renderer/src/features/earnings/format-money";
 import { formatMicroUsd } from "../../renderer/src/features/status/format-status";
+import { watchPage } from "../support/watched-page";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
 import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
@@ -84,14 +85,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 async function watched(): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems: string[] = [];
-  page.on("console", (m) => (m.type() === "error" || m.type() === "warning" ? problems.push(`${m.type()}: ${m.text()}`) : undefined));
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  await page.exposeFunction("__reportCsp", (text: string) => problems.push(`csp: ${text}`));
-  await page.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __reportCsp(t: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`)),
-  );
-  return { page, problems };
+  return { page, problems: await watchPage(page) };
 }
 
 async function currentStep(page: Page): Promise<string | null> {
