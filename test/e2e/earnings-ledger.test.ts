@@ -84,7 +84,7 @@ afterAll(async () => {
 describe("earnings in the app, on the devnet", () => {
   it("withdraws through the app's queue, books the close, and the pages show the ledger = chain totals", async () => {
     const withdrawn = await call<{ withdrawn: string[]; txHashes: string[] }>("earnings.withdraw");
-    expect(withdrawn.withdrawn).toHaveLength(1);
+    expect(withdrawn.withdrawn, JSON.stringify(withdrawn)).toHaveLength(1);
     for (let i = 0; i < 20; i++) devnet.produceBlock();
     expectOk(await submit(devnet, tenant, [{ typeUrl: "/akash.market.v1beta5.MsgCloseLease", value: { id: { owner: tenant.address, dseq: 1, gseq: 1, oseq: 1, provider: providerAddress, bseq: 0 }, reason: 1 } }]));
     await call("earnings.reconcile");
