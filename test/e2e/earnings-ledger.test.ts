@@ -83,8 +83,16 @@ afterAll(async () => {
 
 describe("earnings in the app, on the devnet", () => {
   it("withdraws through the app's queue, books the close, and the pages show the ledger = chain totals", async () => {
-    const withdrawn = await call<{ withdrawn: string[]; txHashes: string[] }>("earnings.withdraw");
-    expect(withdrawn.withdrawn, JSON.stringify(withdrawn)).toHaveLength(1);
+    // "Withdraw now", as the owner would click it again if the first answer skipped the lease (the
+    // reasons are kept: a failure says why every attempt skipped it).
+    const attempts: unknown[] = [];
+    let withdrawn = { withdrawn: [] as string[], txHashes: [] as string[] };
+    for (let i = 0; i < 3 && withdrawn.withdrawn.length === 0; i++) {
+      if (i > 0) for (let b = 0; b < 5; b++) devnet.produceBlock();
+      withdrawn = await call<typeof withdrawn>("earnings.withdraw");
+      attempts.push(withdrawn);
+    }
+    expect(withdrawn.withdrawn, JSON.stringify(attempts)).toHaveLength(1);
     for (let i = 0; i < 20; i++) devnet.produceBlock();
     expectOk(await submit(devnet, tenant, [{ typeUrl: "/akash.market.v1beta5.MsgCloseLease", value: { id: { owner: tenant.address, dseq: 1, gseq: 1, oseq: 1, provider: providerAddress, bseq: 0 }, reason: 1 } }]));
     await call("earnings.reconcile");
