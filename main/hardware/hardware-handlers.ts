@@ -1,5 +1,7 @@
 import type { Handlers } from "../../common/contract";
+import { ContractFailure } from "../../common/envelope";
 import type { HardwareService } from "./hardware-service";
+import { reserveBeyondMachine } from "./reserve-limits";
 
 type HardwareMethods =
   | "hardware.report"
@@ -18,7 +20,13 @@ export function hardwareHandlers(hardware: HardwareService): Pick<Handlers, Hard
     "hardware.gpuModels": () => hardware.gpuModels(),
     "hardware.setGpuModel": (input) => hardware.setGpuModel(input),
     "hardware.settings": () => hardware.settings(),
-    "hardware.updateSettings": (patch) => hardware.updateSettings(patch),
+    "hardware.updateSettings": async (patch) => {
+      if (patch.reserve) {
+        const beyond = reserveBeyondMachine(patch.reserve, (await hardware.capacity()).detected);
+        if (beyond) throw new ContractFailure("INVALID_INPUT", `${beyond}: nothing was saved`);
+      }
+      return hardware.updateSettings(patch);
+    },
     "hardware.energy": (query) => hardware.energy(query),
     "hardware.capacity": () => hardware.capacity(),
     "hardware.ownerActivity": () => hardware.ownerActivity(),

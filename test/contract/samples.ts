@@ -163,7 +163,7 @@ export const methodSamples: { [M in MethodName]: { valid: MethodInput<M>; invali
   },
   "hardware.settings": { valid: undefined, invalid: { tariff: null } },
   "hardware.updateSettings": {
-    valid: { samplerIntervalSeconds: 30, tariff: { kind: "flat", currency: "EUR", usdPerUnit: "1.08", timeZone: "Europe/Berlin", pricePerKwh: "0.3120" }, reserve: { cpuThreads: 4 } },
+    valid: { samplerIntervalSeconds: 30, tariff: { kind: "flat", currency: "EUR", usdPerUnit: "1.08", timeZone: "Europe/Berlin", pricePerKwh: "0.3120" }, reserve: { cpuThreads: 1 } },
     invalid: { tariff: { kind: "flat", currency: "EUR", timeZone: "Europe/Berlin", pricePerKwh: 0.31 } },
   },
   "hardware.energy": {

@@ -85,6 +85,19 @@ describe("hardware service", () => {
     expect(bad).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
   });
 
+  it("refuses a desktop reserve beyond what the machine has, and saves nothing of that patch", async () => {
+    const { detected } = await call<{ detected: { cpuMillis: number; memoryBytes: number; storageBytes: number } }>("hardware.capacity");
+    const before = await call("hardware.settings");
+    const threads = detected.cpuMillis / 1000;
+    const tooMany = await app.call("hardware.updateSettings", { samplerIntervalSeconds: 60, reserve: { cpuThreads: threads + 1 } });
+    expect(tooMany).toMatchObject({ ok: false, error: { code: "INVALID_INPUT", message: expect.stringContaining(`keeps ${threads + 1} CPU threads, but this machine has ${threads}`) } });
+    const tooMuchDisk = await app.call("hardware.updateSettings", { reserve: { diskBytes: detected.storageBytes + 1 } });
+    expect(tooMuchDisk).toMatchObject({ ok: false, error: { code: "INVALID_INPUT", message: expect.stringContaining("of disk") } });
+    expect(await call("hardware.settings")).toEqual(before);
+    // Exactly what the machine has is allowed (the owner keeps it all).
+    expect(await call("hardware.updateSettings", { reserve: { cpuThreads: threads } })).toMatchObject({ reserve: { cpuThreads: threads } });
+  });
+
   it("power sampled by the app's own timer is costed by hardware.energy", async () => {
     await call("hardware.updateSettings", { tariff: { kind: "flat", currency: "USD", timeZone: "UTC", pricePerKwh: "0.20" }, systemBaselineWatts: 50 });
     for (let i = 0; i < 360; i++) {
