@@ -1,5 +1,5 @@
 import type { Tariff, TariffBand } from "../../common/hardware-schemas";
-import { tariffAt } from "../hardware/tariff";
+import { tariffAt, usdRateOf } from "../hardware/tariff";
 import { ATTO, formatShort, parseDec18 } from "./decimal";
 
 // The one electricity tariff: the cost floor prices energy at the owner's hardware tariff (the one the
@@ -62,11 +62,11 @@ export function rateFromTariff(tariff: Tariff | null, now: Date): ElectricityRat
     const name = `your ${tariff.currency} ${kind} tariff${where}`;
     // USD needs no rate (1 USD = 1 USD), whatever a stored tariff says.
     if (tariff.currency === "USD") return { ok: true, attoUsdPerKwh: price, text: `${name}: ${usdPerKwhText(price)}` };
-    const rate = tariff.usdPerUnit === undefined ? 0n : parseDec18(tariff.usdPerUnit, "usdPerUnit");
-    if (rate === 0n) return { ok: false, why: `your ${tariff.currency} tariff has no exchange rate to US dollars: set it on the Earnings page` };
+    const rate = usdRateOf(tariff);
+    if (rate === null) return { ok: false, why: `your ${tariff.currency} tariff has no exchange rate to US dollars: set it on the Earnings page` };
     // price ≤ 6 decimals × rate ≤ 12 decimals: exact in atto units.
-    const usd = (price * rate) / ATTO;
-    return { ok: true, attoUsdPerKwh: usd, text: `${name}: ${at.pricePerKwh} ${tariff.currency} × ${tariff.usdPerUnit} = ${usdPerKwhText(usd)}` };
+    const usd = (price * parseDec18(rate, "usdPerUnit")) / ATTO;
+    return { ok: true, attoUsdPerKwh: usd, text: `${name}: ${at.pricePerKwh} ${tariff.currency} × ${rate} = ${usdPerKwhText(usd)}` };
   } catch (error) {
     return { ok: false, why: `your electricity tariff cannot be read (${(error as Error).message})` };
   }

@@ -1,4 +1,5 @@
 import type { ElectricityConversion } from "../../common/earnings-schemas";
+import { usdRateOf } from "../hardware/tariff";
 import { DEC_SCALE, formatDec, parseDec } from "./dec";
 
 // Electricity is costed in the tariff's currency; earnings are USD. The owner sets the exchange rate
@@ -19,17 +20,9 @@ export function conversionFor(currency: string | null, tariff: TariffCurrency | 
   if (currency === null) return { status: "no_tariff", currency: null, usdPerUnit: null };
   if (currency === "USD") return { status: "usd", currency, usdPerUnit: "1" };
   // The rate belongs to the tariff the report was costed with; a rate for another currency is no use.
-  const rate = tariff && tariff.currency === currency ? tariff.usdPerUnit : undefined;
-  if (rate === undefined || !isPositiveDecimal(rate)) return { status: "not_converted", currency, usdPerUnit: null };
+  const rate = tariff && tariff.currency === currency ? usdRateOf(tariff) : null;
+  if (rate === null) return { status: "not_converted", currency, usdPerUnit: null };
   return { status: "converted", currency, usdPerUnit: formatDec(parseDec(rate)) };
-}
-
-function isPositiveDecimal(text: string): boolean {
-  try {
-    return parseDec(text) > 0n;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether figures under this conversion include electricity at all. */

@@ -1,4 +1,4 @@
-import type { Tariff, TariffBand } from "../../common/hardware-schemas";
+import { UsdPerUnit, type Tariff, type TariffBand } from "../../common/hardware-schemas";
 
 // Electricity prices: a flat price or time-of-use bands (weekday/hour in the tariff's time zone).
 // Prices become integer micro-units of the currency per kWh, so sums are exact until the final rounding.
@@ -135,4 +135,14 @@ export function tariffAt(tariff: Tariff, utcMs: number): TariffPriceAt {
   if (index < 0) return { pricePerKwh: tariff.defaultPricePerKwh, band: null, localHourOfWeek };
   const band = tariff.bands[index]!;
   return { pricePerKwh: band.pricePerKwh, band: { index, band }, localHourOfWeek };
+}
+
+/**
+ * The owner's exchange rate for a tariff's currency, as they set it: "1" for USD, the rate for another
+ * currency, or null when it has none usable (a tariff stored before rates existed). The one rule the
+ * earnings figures and the bid engine's cost floor both follow.
+ */
+export function usdRateOf(tariff: { currency: string; usdPerUnit?: string | undefined }): string | null {
+  if (tariff.currency === "USD") return "1";
+  return tariff.usdPerUnit !== undefined && UsdPerUnit.safeParse(tariff.usdPerUnit).success ? tariff.usdPerUnit : null;
 }
