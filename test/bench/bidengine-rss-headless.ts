@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Devnet } from "../../main/devnet";
 import { ordersFromRestList } from "../../main/devnet/json/rest-order";
 import { ensureBuilt } from "../support/ensure-build";
-import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
+import { bridgeValue, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
 import { sharedPath } from "../support/shared";
 import { readVmRssKb } from "./app.bench";
 
@@ -29,7 +29,7 @@ export async function headlessRssWith10kOrders(devnet: Devnet, orders = ORDERS):
   let app: HeadlessProcess | null = null;
   try {
     app = await startHeadlessProcess({ extraArgs: ["--no-devnet"], timeoutMs: 60_000 });
-    const call = bridgeCaller(app);
+    const call = <T>(method: string, input?: unknown): Promise<T> => bridgeValue<T>(app!, method, input);
     await call("settings.update", { network: "local" });
     await call("chain.setEndpoints", { network: "local", endpoints: [devnet.rpcUrl] });
     const created = await call<{ words: string[]; confirmPositions: number[] }>("wallet.create");
@@ -70,13 +70,4 @@ function importOrders(devnet: Devnet, count: number): void {
     copy.id.dseq = String(30_000_000 + i);
     devnet.node.market.importOrder(ordersFromRestList({ orders: [copy] })[0]!);
   }
-}
-
-function bridgeCaller(app: HeadlessProcess) {
-  return async <T>(method: string, input?: unknown): Promise<T> => {
-    const { body } = await callBridge(app.origin, app.token, method, input);
-    const envelope = body as { ok: boolean; value: T; error?: { message: string } } | null;
-    if (!envelope?.ok) throw new Error(`${method}: ${envelope?.error?.message ?? JSON.stringify(body)}`);
-    return envelope.value;
-  };
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Figure } from "./figure";
 import { launchChromium } from "../support/chromium";
 import { ensureBuilt } from "../support/ensure-build";
-import { callBridge, startHeadlessProcess } from "../support/headless-process";
+import { bridgeValue, startHeadlessProcess } from "../support/headless-process";
 
 // Issue 7's UI figures, in Debian's Chromium through the headless bridge, with one year of hourly
 // earnings history (8,760 ledger accruals) seeded into the app's data dir:
@@ -14,13 +14,6 @@ import { callBridge, startHeadlessProcess } from "../support/headless-process";
 //   period to it (median of 5). Target ≤ 150.
 
 const HOUR = 3_600_000;
-
-async function call<T>(origin: string, token: string, method: string, input?: unknown): Promise<T> {
-  const { body } = await callBridge(origin, token, method, input);
-  const envelope = body as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope?.ok) throw new Error(`${method}: ${envelope?.error?.message ?? JSON.stringify(body)}`);
-  return envelope.value;
-}
 
 function seedYear(dataDir: string, network: string, provider: string, nowMs: number): void {
   const db = new Database(join(dataDir, "provider.sqlite"));
@@ -47,12 +40,12 @@ export default async function bench(): Promise<Figure[]> {
   const app = await startHeadlessProcess({ extraArgs: ["--no-devnet"] });
   const browser = await launchChromium();
   try {
-    const created = await call<{ words: string[]; confirmPositions: number[] }>(app.origin, app.token, "wallet.create");
-    const status = await call<{ address: string }>(app.origin, app.token, "wallet.confirmBackup", {
+    const created = await bridgeValue<{ words: string[]; confirmPositions: number[] }>(app, "wallet.create");
+    const status = await bridgeValue<{ address: string }>(app, "wallet.confirmBackup", {
       answers: created.confirmPositions.map((p) => ({ position: p, word: created.words[p - 1]! })),
       passphrase: "bench passphrase",
     });
-    const settings = await call<{ network: string }>(app.origin, app.token, "settings.get");
+    const settings = await bridgeValue<{ network: string }>(app, "settings.get");
     seedYear(app.dataDir, settings.network, status.address, Date.now());
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

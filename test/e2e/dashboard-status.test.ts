@@ -6,7 +6,7 @@ import type { HardwareReport } from "../../common/hardware-schemas";
 import type { NotificationSettings, StatusOverview } from "../../common/status-schemas";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
-import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
+import { bridgeValue, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
 
 // The Dashboard's status card on the real headless app from an empty data dir, in Chromium: honest
 // states for this machine (no wallet yet; no GPU where there is none), alerts that lead to the page
@@ -14,14 +14,6 @@ import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../suppo
 // test-results/e2e/.
 
 const SHOTS = `${ROOT}test-results/e2e/`;
-
-async function value<T>(app: HeadlessProcess, method: string, input?: unknown): Promise<T> {
-  const { status, body } = await callBridge(app.origin, app.token, method, input);
-  expect(status).toBe(200);
-  const envelope = body as { ok: boolean; value: T };
-  expect(envelope.ok).toBe(true);
-  return envelope.value;
-}
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -47,12 +39,12 @@ describe("dashboard status card (headless app, Chromium)", () => {
 
   it("shows the status, the reason and the alerts for a fresh machine, and leads to where they are fixed", async () => {
     // The in-app devnet takes a few seconds to listen; the steady state is what an owner sees.
-    await expect.poll(async () => (await value<DevnetStatus>(app, "devnet.status")).running, { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await bridgeValue<DevnetStatus>(app, "devnet.status")).running, { timeout: 30_000 }).toBe(true);
     await expect
-      .poll(async () => (await value<StatusOverview>(app, "status.overview", { refresh: true })).alerts.map((a) => a.id), { timeout: 30_000, interval: 1_000 })
+      .poll(async () => (await bridgeValue<StatusOverview>(app, "status.overview", { refresh: true })).alerts.map((a) => a.id), { timeout: 30_000, interval: 1_000 })
       .not.toContain("rpc_unhealthy");
-    const overview = await value<StatusOverview>(app, "status.overview");
-    const report = await value<HardwareReport>(app, "hardware.report");
+    const overview = await bridgeValue<StatusOverview>(app, "status.overview");
+    const report = await bridgeValue<HardwareReport>(app, "hardware.report");
     expect(overview.wallet.state).toBe("none");
     expect(overview.state).toBe("offline");
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -90,10 +82,10 @@ describe("dashboard status card (headless app, Chromium)", () => {
     expect(overview.paused).toBe(true);
     await page.getByRole("button", { name: "Resume bidding" }).click();
     await page.getByRole("button", { name: "Pause bidding" }).waitFor();
-    expect((await value<StatusOverview>(app, "status.overview")).paused).toBe(false);
+    expect((await bridgeValue<StatusOverview>(app, "status.overview")).paused).toBe(false);
     await page.getByRole("button", { name: "Pause bidding" }).click();
     await page.getByRole("button", { name: "Resume bidding" }).waitFor();
-    expect((await value<StatusOverview>(app, "status.overview")).paused).toBe(true);
+    expect((await bridgeValue<StatusOverview>(app, "status.overview")).paused).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -108,7 +100,7 @@ describe("dashboard status card (headless app, Chromium)", () => {
     await offline.waitFor({ timeout: 30_000 });
     expect(await offline.isChecked()).toBe(true);
     await offline.uncheck();
-    await expect.poll(async () => (await value<NotificationSettings>(app, "notifications.settings")).offline).toBe(false);
+    await expect.poll(async () => (await bridgeValue<NotificationSettings>(app, "notifications.settings")).offline).toBe(false);
     await page.reload();
     await page.getByLabel("Lease won").waitFor({ timeout: 30_000 });
     expect(await page.getByLabel("Going offline").isChecked()).toBe(false);

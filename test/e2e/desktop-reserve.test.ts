@@ -5,21 +5,13 @@ import type { CapacityInventory, HardwareSettings } from "../../common/hardware-
 import { watchPage } from "../support/watched-page";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
-import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
+import { bridgeValue, callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
 
 // "What this PC keeps for you" on the Pricing page, in the real headless app and Debian's Chromium:
 // the capacity picture of this machine, a lower CPU reserve previewed before it is saved, kept after
 // a reload, and an impossible value refused inline with nothing saved.
 
 const SHOTS = `${ROOT}test-results/e2e/`;
-
-async function value<T>(app: HeadlessProcess, method: string, input?: unknown): Promise<T> {
-  const { status, body } = await callBridge(app.origin, app.token, method, input);
-  expect(status).toBe(200);
-  const envelope = body as { ok: boolean; value: T };
-  expect(envelope.ok).toBe(true);
-  return envelope.value;
-}
 
 const threads = (n: number) => `${n} thread${n === 1 ? "" : "s"}`;
 
@@ -40,7 +32,7 @@ describe("the desktop reserve card in Chromium", () => {
 
   it("shows the capacity picture, previews a lower CPU reserve, saves it, keeps it, and refuses an impossible one", async () => {
     // This machine's figures, as the app sees them: the default keeps max(2, ¼ of the threads).
-    const before = await value<CapacityInventory>(app, "hardware.capacity");
+    const before = await bridgeValue<CapacityInventory>(app, "hardware.capacity");
     const detected = Math.floor(before.detected.cpuMillis / 1000);
     const kept = before.reserve.cpuMillis / 1000;
     expect(kept).toBe(Math.max(2, Math.ceil(detected / 4)));
@@ -70,12 +62,12 @@ describe("the desktop reserve card in Chromium", () => {
     await expect.poll(() => card.getByTestId("free-cpu").textContent()).toBe(`${threads(detected - lower)} (now ${threads(Math.max(0, detected - kept))})`);
     expect(await card.getByTestId("reserved-cpu").textContent()).toBe(threads(lower));
     await card.getByText("Unsaved changes: the picture shows them before you save.").waitFor();
-    expect((await value<HardwareSettings>(app, "hardware.settings")).reserve.cpuThreads).toBeNull();
+    expect((await bridgeValue<HardwareSettings>(app, "hardware.settings")).reserve.cpuThreads).toBeNull();
 
     await card.getByRole("button", { name: "Save reserve" }).click();
     await card.getByText("Saved. The bid engine decides the open orders again with this reserve.").waitFor();
-    expect((await value<HardwareSettings>(app, "hardware.settings")).reserve).toEqual({ cpuThreads: lower, memoryBytes: null, diskBytes: null });
-    const after = await value<CapacityInventory>(app, "hardware.capacity");
+    expect((await bridgeValue<HardwareSettings>(app, "hardware.settings")).reserve).toEqual({ cpuThreads: lower, memoryBytes: null, diskBytes: null });
+    const after = await bridgeValue<CapacityInventory>(app, "hardware.capacity");
     expect(after.reserve.cpuMillis).toBe(lower * 1000);
     expect(after.free.cpuMillis).toBe((detected - lower) * 1000);
 
@@ -99,7 +91,7 @@ describe("the desktop reserve card in Chromium", () => {
     await card.getByText('Enter a size in GiB such as "16" or "7.5", or leave it empty for the default.').waitFor();
     await card.getByText("2 fields need fixing before you can save; the picture shows what is saved.").waitFor();
     await card.screenshot({ path: `${SHOTS}reserve-card-invalid.png` });
-    expect((await value<HardwareSettings>(app, "hardware.settings")).reserve).toEqual({ cpuThreads: lower, memoryBytes: null, diskBytes: null });
+    expect((await bridgeValue<HardwareSettings>(app, "hardware.settings")).reserve).toEqual({ cpuThreads: lower, memoryBytes: null, diskBytes: null });
 
     // The HTTP edge refuses the same value on its own: the schema is the last word, not the form.
     const { body } = await callBridge(app.origin, app.token, "hardware.updateSettings", { reserve: { cpuThreads: -1 } });

@@ -9,7 +9,7 @@ import type { EarningsSummary } from "../../common/earnings-schemas";
 import { akashRegistry, startDevnet, type Devnet } from "../../main/devnet/index";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
-import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
+import { bridgeValue, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
 import { gpuGroup, PROVIDER_ATTRIBUTES } from "../unit/devnet/fixtures";
 import { actor, expectOk, submit, type Actor } from "../unit/devnet/harness";
 import { abci } from "../unit/devnet/query";
@@ -26,12 +26,7 @@ let browser: Browser;
 let tenant: Actor;
 let providerAddress: string;
 
-async function call<T>(method: string, input?: unknown): Promise<T> {
-  const { body } = await callBridge(app.origin, app.token, method, input);
-  const envelope = body as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope?.ok) throw new Error(`${method}: ${envelope?.error?.message ?? JSON.stringify(body)}`);
-  return envelope.value;
-}
+const call = <T>(method: string, input?: unknown): Promise<T> => bridgeValue<T>(app, method, input);
 
 async function watched(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -6,7 +6,7 @@ import type { HardwareSettings } from "../../common/hardware-schemas";
 import { watchPage } from "../support/watched-page";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
-import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
+import { bridgeValue, callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
 
 // The Earnings page's two forms in the real headless app and Debian's Chromium: the withdraw
 // scheduler's settings are saved, survive a reload and refuse an invalid value inline; the electricity
@@ -18,12 +18,6 @@ async function envelope(app: HeadlessProcess, method: string, input?: unknown): 
   const { status, body } = await callBridge(app.origin, app.token, method, input);
   expect(status).toBe(200);
   return body as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-}
-
-async function value<T>(app: HeadlessProcess, method: string, input?: unknown): Promise<T> {
-  const answer = await envelope(app, method, input);
-  expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
-  return answer.value as T;
 }
 
 async function watched(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
@@ -40,8 +34,8 @@ describe("Withdrawals and the electricity tariff on the Earnings page", () => {
     mkdirSync(SHOTS, { recursive: true });
     [app, browser] = await Promise.all([startHeadlessProcess(), launchChromium()]);
     // A wallet makes the provider's figures (summary, break-even) answer; nothing here needs the chain.
-    const created = await value<{ words: string[]; confirmPositions: number[] }>(app, "wallet.create");
-    await value(app, "wallet.confirmBackup", { answers: created.confirmPositions.map((p) => ({ position: p, word: created.words[p - 1]! })), passphrase: "e2e earnings settings" });
+    const created = await bridgeValue<{ words: string[]; confirmPositions: number[] }>(app, "wallet.create");
+    await bridgeValue(app, "wallet.confirmBackup", { answers: created.confirmPositions.map((p) => ({ position: p, word: created.words[p - 1]! })), passphrase: "e2e earnings settings" });
   }, 120_000);
 
   afterAll(async () => {
@@ -74,7 +68,7 @@ describe("Withdrawals and the electricity tariff on the Earnings page", () => {
     await page.getByRole("button", { name: "Save withdrawal settings" }).click();
     await page.getByText("Saved. The scheduler uses these settings from its next pass.").waitFor();
     const saved: EarningsSettings = { withdrawEveryHours: 6, dryWithinBlocks: 300, maxLeasesPerTx: 4, autoWithdraw: true };
-    expect(await value<EarningsSettings>(app, "earnings.settings")).toEqual(saved);
+    expect(await bridgeValue<EarningsSettings>(app, "earnings.settings")).toEqual(saved);
 
     await page.reload();
     await every.waitFor();
@@ -84,7 +78,7 @@ describe("Withdrawals and the electricity tariff on the Earnings page", () => {
     await auto.uncheck();
     await page.getByRole("button", { name: "Save withdrawal settings" }).click();
     await page.getByText("Automatic withdrawals are off.").waitFor();
-    expect(await value<WithdrawSchedule>(app, "earnings.schedule")).toMatchObject({ autoWithdraw: false, nextDueAt: null });
+    expect(await bridgeValue<WithdrawSchedule>(app, "earnings.schedule")).toMatchObject({ autoWithdraw: false, nextDueAt: null });
 
     // Invalid: an inline error, Save disabled, the typed text kept, nothing saved.
     await every.fill("0");
@@ -95,7 +89,7 @@ describe("Withdrawals and the electricity tariff on the Earnings page", () => {
     expect(await every.inputValue()).toBe("0");
     await page.getByText("Fix the highlighted field before saving; nothing was saved.").waitFor();
     await page.screenshot({ path: `${SHOTS}earnings-withdrawals-invalid.png`, fullPage: true });
-    expect(await value<EarningsSettings>(app, "earnings.settings")).toEqual({ ...saved, autoWithdraw: false });
+    expect(await bridgeValue<EarningsSettings>(app, "earnings.settings")).toEqual({ ...saved, autoWithdraw: false });
     await page.reload();
     await every.waitFor();
     expect(await every.inputValue()).toBe("6");
@@ -126,12 +120,12 @@ describe("Withdrawals and the electricity tariff on the Earnings page", () => {
     await rate.fill("0");
     await page.getByText("Enter a rate above 0, e.g. 1.08 (digits and at most one dot).").waitFor();
     expect(await rate.getAttribute("aria-invalid")).toBe("true");
-    expect((await value<HardwareSettings>(app, "hardware.settings")).tariff).toBeNull();
+    expect((await bridgeValue<HardwareSettings>(app, "hardware.settings")).tariff).toBeNull();
 
     await rate.fill("1.08");
     await page.getByRole("button", { name: "Save tariff" }).click();
     await page.getByText("Saved. Electricity figures use this tariff now.").waitFor();
-    expect((await value<HardwareSettings>(app, "hardware.settings")).tariff).toEqual({ kind: "flat", currency: "EUR", usdPerUnit: "1.08", timeZone: "Europe/Berlin", pricePerKwh: "0.3120" });
+    expect((await bridgeValue<HardwareSettings>(app, "hardware.settings")).tariff).toEqual({ kind: "flat", currency: "EUR", usdPerUnit: "1.08", timeZone: "Europe/Berlin", pricePerKwh: "0.3120" });
     // Beside the electricity figures: the rate they are converted at, and who set it.
     await page.getByText("1 EUR = 1.08 USD (set by you)").first().waitFor();
 

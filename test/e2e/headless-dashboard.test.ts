@@ -5,7 +5,7 @@ import type { AppInfo, Settings, SystemSummary } from "../../common/schemas";
 import { PAGES as MENU } from "../../renderer/src/navigation/pages";
 import { launchChromium } from "../support/chromium";
 import { ROOT, RENDERER_INDEX, ensureBuilt } from "../support/ensure-build";
-import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
+import { bridgeValue, callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
 
 // The real app, as a headless rig runs it, driven in Debian's Chromium: the page must show this
 // machine's real hardware, every page must open, settings must persist, and the browser must report
@@ -49,14 +49,6 @@ async function watchedPage(context: BrowserContext): Promise<Watched> {
   return watched;
 }
 
-async function value<T>(app: HeadlessProcess, method: string, input?: unknown): Promise<T> {
-  const { status, body } = await callBridge(app.origin, app.token, method, input);
-  expect(status).toBe(200);
-  const envelope = body as { ok: boolean; value: T };
-  expect(envelope.ok).toBe(true);
-  return envelope.value;
-}
-
 describe("headless dashboard in Chromium", () => {
   let app: HeadlessProcess;
   let browser: Browser;
@@ -84,8 +76,8 @@ describe("headless dashboard in Chromium", () => {
   });
 
   it("shows this machine's real hardware, opens every page, keeps a setting across a reload, with no console error or CSP violation", async () => {
-    const summary = await value<SystemSummary>(app, "system.summary");
-    const info = await value<AppInfo>(app, "app.info");
+    const summary = await bridgeValue<SystemSummary>(app, "system.summary");
+    const info = await bridgeValue<AppInfo>(app, "app.info");
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const watched = await watchedPage(context);
     const { page } = watched;
@@ -141,7 +133,7 @@ describe("headless dashboard in Chromium", () => {
     await page.getByLabel("Network").selectOption("sandbox-2");
     await page.getByText("Saved.").waitFor();
     await page.getByLabel("Start at login").check();
-    await expect.poll(() => value<Settings>(app, "settings.get")).toEqual({ network: "sandbox-2", startAtLogin: true, closeToTray: true });
+    await expect.poll(() => bridgeValue<Settings>(app, "settings.get")).toEqual({ network: "sandbox-2", startAtLogin: true, closeToTray: true });
     expect(await page.getByTestId("network-badge").textContent()).toContain("Sandbox (sandbox-2)");
 
     await page.reload();
@@ -152,7 +144,7 @@ describe("headless dashboard in Chromium", () => {
     expect(await page.getByLabel("Close to tray").isChecked()).toBe(true);
 
     // A change made elsewhere (the tray, another window) arrives live over the event stream.
-    await value<Settings>(app, "settings.update", { closeToTray: false, network: "akashnet-2" });
+    await bridgeValue<Settings>(app, "settings.update", { closeToTray: false, network: "akashnet-2" });
     await expect.poll(() => page.getByLabel("Close to tray").isChecked(), { timeout: 10_000 }).toBe(false);
     await expect.poll(() => page.getByTestId("network-badge").textContent(), { timeout: 10_000 }).toContain("Mainnet");
     expect(await page.getByLabel("Network").inputValue()).toBe("akashnet-2");

@@ -7,7 +7,7 @@ import type { WalletStatus } from "../../common/wallet-schemas";
 import { watchPage } from "../support/watched-page";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
-import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
+import { bridgeValue, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
 
 // The onboarding wizard in the real headless app (with its in-process devnet and a stand-in machine
 // for k3s), driven in Debian's Chromium from an empty data dir: wallet (create + backup quiz), funding
@@ -17,14 +17,6 @@ import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../suppo
 const SHOTS = `${ROOT}test-results/e2e/`;
 const HOST_URI = "https://rig.example.com:8443";
 const COLD = "akash1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqjk425l";
-
-async function value<T>(app: HeadlessProcess, method: string, input?: unknown): Promise<T> {
-  const { status, body } = await callBridge(app.origin, app.token, method, input);
-  expect(status).toBe(200);
-  const envelope = body as { ok: boolean; value: T; error?: { message: string } };
-  expect(envelope.error?.message).toBeUndefined();
-  return envelope.value;
-}
 
 interface Watched {
   page: Page;
@@ -103,7 +95,7 @@ describe("onboarding wizard on the devnet, in Chromium", () => {
     await panel.getByRole("button", { name: "Import wallet" }).click();
     await expect.poll(() => page.locator("#import-mnemonic-help").textContent(), { timeout: 15_000 }).toMatch(/checksum|recovery phrase/i);
     expect(await page.locator("#import-mnemonic-help").getAttribute("role")).toBe("alert");
-    expect((await value<WalletStatus>(app, "wallet.status")).state).toBe("none");
+    expect((await bridgeValue<WalletStatus>(app, "wallet.status")).state).toBe("none");
     await page.screenshot({ path: `${SHOTS}onboarding-3-import-error.png`, fullPage: true });
     await panel.getByRole("button", { name: "New wallet" }).click();
     await panel.getByRole("button", { name: "Create a new wallet" }).click();
@@ -126,12 +118,12 @@ describe("onboarding wizard on the devnet, in Chromium", () => {
     await page.getByLabel("Type the passphrase again").fill("e2e passphrase");
     await page.getByRole("button", { name: "Confirm backup and create the wallet" }).click();
     await page.getByTestId("backup-quiz").getByRole("alert").waitFor({ timeout: 15_000 });
-    expect((await value<WalletStatus>(app, "wallet.status")).state).toBe("backup-pending");
+    expect((await bridgeValue<WalletStatus>(app, "wallet.status")).state).toBe("backup-pending");
     await page.screenshot({ path: `${SHOTS}onboarding-3-quiz-error.png`, fullPage: true });
     await page.locator(`#quiz-${positions[0]}`).fill(words[positions[0]! - 1]!);
     await page.getByRole("button", { name: "Confirm backup and create the wallet" }).click();
     await page.getByTestId("wallet-address").waitFor({ timeout: 20_000 });
-    const wallet = await value<WalletStatus>(app, "wallet.status");
+    const wallet = await bridgeValue<WalletStatus>(app, "wallet.status");
     expect(wallet.state).toBe("unlocked");
     expect(await page.getByTestId("wallet-address").textContent()).toBe(wallet.address);
     await page.screenshot({ path: `${SHOTS}onboarding-3-wallet.png`, fullPage: true });
@@ -203,12 +195,12 @@ describe("onboarding wizard on the devnet, in Chromium", () => {
     await page.getByTestId("wizard-panel-provider").getByRole("button", { name: "Continue" }).click();
 
     // The chain, asked over the bridge: the provider record and a valid certificate for this wallet.
-    const plan = await value<ProviderPlan>(app, "provider.plan", { hostUri: HOST_URI, region: "eu-central", organization: "E2E Home Rig", email: "owner@example.com" });
+    const plan = await bridgeValue<ProviderPlan>(app, "provider.plan", { hostUri: HOST_URI, region: "eu-central", organization: "E2E Home Rig", email: "owner@example.com" });
     expect(plan.current?.owner).toBe(wallet.address);
     expect(plan.current?.hostUri).toBe(HOST_URI);
     expect(plan.current?.attributes).toContainEqual({ key: "region", value: "eu-central" });
     expect(plan.action).toBe("none");
-    const cert = await value<{ current: { serial: string; onChain: string; hasKey: boolean } | null }>(app, "cert.status");
+    const cert = await bridgeValue<{ current: { serial: string; onChain: string; hasKey: boolean } | null }>(app, "cert.status");
     expect(cert.current).toMatchObject({ onChain: "valid", hasKey: true });
 
     // 7–8. Pricing, then go live.
@@ -246,13 +238,13 @@ describe("onboarding wizard on the devnet, in Chromium", () => {
     await page.getByText(`Send 5 AKT to ${COLD}`).waitFor();
     await page.getByRole("button", { name: "Sweep", exact: true }).click();
     await page.getByText("Sweep sent: confirmed at height").waitFor({ timeout: 30_000 });
-    const txs = await value<ChainTx[]>(app, "chain.transactions");
+    const txs = await bridgeValue<ChainTx[]>(app, "chain.transactions");
     expect(txs.filter((tx) => tx.status === "confirmed").map((tx) => tx.kind)).toEqual(expect.arrayContaining(["provider.create", "cert.publish", "treasury.stake", "treasury.sweep"]));
     await page.screenshot({ path: `${SHOTS}onboarding-settings.png`, fullPage: true });
 
     // Locked (as after a restart): the wizard asks for the passphrase first; a wrong one is refused.
     await page.getByRole("button", { name: "Lock wallet" }).click();
-    await expect.poll(async () => (await value<WalletStatus>(app, "wallet.status")).state).toBe("locked");
+    await expect.poll(async () => (await bridgeValue<WalletStatus>(app, "wallet.status")).state).toBe("locked");
     await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Onboarding" }).click();
     const unlock = page.getByTestId("unlock-form");
     await unlock.waitFor({ timeout: 15_000 });
@@ -263,7 +255,7 @@ describe("onboarding wizard on the devnet, in Chromium", () => {
     await unlock.getByLabel("Wallet passphrase").fill("e2e passphrase");
     await unlock.getByRole("button", { name: "Unlock wallet" }).click();
     await unlock.waitFor({ state: "detached", timeout: 15_000 });
-    expect((await value<WalletStatus>(app, "wallet.status")).state).toBe("unlocked");
+    expect((await bridgeValue<WalletStatus>(app, "wallet.status")).state).toBe("unlocked");
 
     expect(problems).toEqual([]);
   }

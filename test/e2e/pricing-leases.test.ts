@@ -7,7 +7,7 @@ import type { BidEngineSettings } from "../../common/bidengine-schemas";
 import { watchPage } from "../support/watched-page";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
-import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
+import { bridgeValue, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
 import { selfSigned } from "../unit/uptime/self-signed";
 
 // The Pricing and Leases pages in the real headless app and Debian's Chromium: a price change is
@@ -16,14 +16,6 @@ import { selfSigned } from "../unit/uptime/self-signed";
 
 const SHOTS = `${ROOT}test-results/e2e/`;
 const MAINNET_ORDERS = readFileSync(new URL("../../../shared/fixtures/akash-mainnet/orders-list.json", import.meta.url), "utf8");
-
-async function value<T>(app: HeadlessProcess, method: string, input?: unknown): Promise<T> {
-  const { status, body } = await callBridge(app.origin, app.token, method, input);
-  expect(status).toBe(200);
-  const envelope = body as { ok: boolean; value: T };
-  expect(envelope.ok).toBe(true);
-  return envelope.value;
-}
 
 async function watched(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage();
@@ -60,7 +52,7 @@ describe("Pricing, Leases and the uptime card in Chromium", () => {
     await gpuPrice.fill("0.60");
     // $0.6625/h ≈ 1104.17 uact/block, previewed before anything is saved.
     await expect.poll(() => gpuRow.textContent(), { timeout: 10_000 }).toContain("1104.17 uact/block");
-    expect((await value<BidEngineSettings>(app, "bidengine.settings")).pricing.usdPerHour.gpu.rtx4090).toBe("0.30");
+    expect((await bridgeValue<BidEngineSettings>(app, "bidengine.settings")).pricing.usdPerHour.gpu.rtx4090).toBe("0.30");
 
     // An invalid value: inline error, Save disabled, the typed text kept.
     await gpuPrice.fill("-1");
@@ -82,7 +74,7 @@ describe("Pricing, Leases and the uptime card in Chromium", () => {
     await page.getByRole("button", { name: "Add quiet window" }).click();
     await page.getByRole("button", { name: "Save prices" }).click();
     await page.getByText("Saved. The engine uses these prices from its next order.").waitFor();
-    const saved = await value<BidEngineSettings>(app, "bidengine.settings");
+    const saved = await bridgeValue<BidEngineSettings>(app, "bidengine.settings");
     expect(saved.pricing.usdPerHour.gpu.rtx4090).toBe("0.55");
     expect(saved.policies.quietWindows).toEqual([{ days: [1, 2, 3, 4, 5], from: "18:00", to: "23:00" }]);
 
@@ -157,7 +149,7 @@ describe("Pricing, Leases and the uptime card in Chromium", () => {
 
       // The gateway goes away: the next check says so.
       await new Promise<void>((resolve) => gateway.close(() => resolve()));
-      await value(app, "uptime.check");
+      await bridgeValue(app, "uptime.check");
       await expect.poll(() => card.getByTestId("uptime-gateway").getAttribute("data-state"), { timeout: 15_000 }).toBe("down");
       expect(await card.getByTestId("uptime-gateway").textContent()).toContain("connection refused");
       await card.getByText("Recent incidents").waitFor();

@@ -14,7 +14,7 @@ import { formatMicroUsd } from "../../renderer/src/features/status/format-status
 import { watchPage } from "../support/watched-page";
 import { launchChromium } from "../support/chromium";
 import { ROOT, ensureBuilt } from "../support/ensure-build";
-import { callBridge, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
+import { bridgeValue, startHeadlessProcess, type HeadlessProcess } from "../support/headless-process";
 import { abci } from "../unit/devnet/query";
 
 // A provider's whole first life, as an owner would live it: the real headless app from an empty data
@@ -60,12 +60,7 @@ const clock = {
   },
 };
 
-async function call<T>(method: string, input?: unknown): Promise<T> {
-  const { body } = await callBridge(app.origin, app.token, method, input);
-  const envelope = body as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope?.ok) throw new Error(`${method}: ${envelope?.error?.message ?? JSON.stringify(body)}`);
-  return envelope.value;
-}
+const call = <T>(method: string, input?: unknown): Promise<T> => bridgeValue<T>(app, method, input);
 
 /** Polls until `probe` returns a value (not undefined), or fails saying what it waited for. */
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, everyMs = 500): Promise<T> {

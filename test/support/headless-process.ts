@@ -96,3 +96,14 @@ export async function callBridge(origin: string, token: string, method: string, 
   });
   return { status: response.status, body: await response.json().catch(() => null) };
 }
+
+/**
+ * One contract call's value over the bridge (HTTP 200 and an ok envelope), or a thrown error naming
+ * the method, the status and the contract's message: a failed call fails the test that made it.
+ */
+export async function bridgeValue<T>(app: Pick<HeadlessProcess, "origin" | "token">, method: string, input?: unknown): Promise<T> {
+  const { status, body } = await callBridge(app.origin, app.token, method, input);
+  const envelope = body as { ok?: boolean; value?: T; error?: { message?: string } } | null;
+  if (status !== 200 || envelope?.ok !== true) throw new Error(`${method}: HTTP ${status}, ${envelope?.error?.message ?? JSON.stringify(body)}`);
+  return envelope.value as T;
+}

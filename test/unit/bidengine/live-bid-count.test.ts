@@ -1,13 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { QueryBidsRequest } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BlockStream } from "../../../main/chain/block-stream";
-import { RpcPool } from "../../../main/chain/rpc-pool";
-import { TxQueue } from "../../../main/chain/tx-queue";
-import { TxRepo } from "../../../main/chain/tx-repo";
+import type { RpcPool } from "../../../main/chain/rpc-pool";
+import type { TxQueue } from "../../../main/chain/tx-queue";
 import type { Devnet } from "../../../main/devnet";
 import { BidSettingsRepo } from "../../../main/bidengine/bid-settings-repo";
 import { DeclaredReservations } from "../../../main/bidengine/declared-reservations";
@@ -16,12 +12,10 @@ import { BidEngineHost } from "../../../main/bidengine/engine-host";
 import type { LiveBidEngine } from "../../../main/bidengine/live-engine";
 import { orderBidCount, ourBids } from "../../../main/bidengine/market-client";
 import { MarketPriceFeed } from "../../../main/bidengine/market-prices";
-import { ProviderService } from "../../../main/provider/provider-service";
-import { openDatabase, type Db } from "../../../main/store/database";
-import { WalletService } from "../../../main/wallet";
-import { actor, expectOk, FIXED_FEE, submit, testDevnet, type Actor } from "../devnet/harness";
+import type { Db } from "../../../main/store/database";
+import { actor, expectOk, FIXED_FEE, submit, type Actor } from "../devnet/harness";
 import { gpuGroup, PROVIDER_ATTRIBUTES } from "../devnet/fixtures";
-import { fastPassphraseStore } from "../wallet/fakes";
+import { devnetWithProvider } from "./live-provider";
 
 // Catch-up orders on the devnet: the engine does not know how many bids they hold, and the chain
 // refuses bid 21. Before bidding on one it reads the order's bids: an order that 20 other providers
@@ -67,8 +61,6 @@ async function otherBids(order: bigint, count: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  devnet = await testDevnet();
-  db = openDatabase(":memory:");
   const counting: typeof fetch = (input, init) => {
     const body = JSON.parse(String(init?.body ?? "{}")) as { params?: { path?: string; data?: string } };
     if (body.params?.path === "/akash.market.v1beta5.Query/Bids") {
@@ -77,20 +69,7 @@ beforeAll(async () => {
     }
     return fetch(input, init);
   };
-  pool = new RpcPool({ network: "local", chainId: devnet.chainId, endpoints: [devnet.rpcUrl], fetch: counting });
-  const wallet = new WalletService({ network: "local", file: join(mkdtempSync(join(tmpdir(), "apd-bids-")), "local.keystore.json"), passphraseStore: fastPassphraseStore(), now });
-  const created = wallet.create();
-  await wallet.confirmBackup(created.confirmPositions.map((p) => ({ position: p, word: created.words[p - 1]! })), "devnet passphrase");
-  provider = wallet.address()!;
-  devnet.faucet(provider);
-  let t = 0;
-  queue = new TxQueue({ network: "local", chainId: devnet.chainId, pool, repo: new TxRepo(db, now), signer: () => wallet.signer(), gasPrice: "0.025", now: () => t, sleep: async (ms) => { t += ms; devnet.produceBlock(); } });
-  const service = new ProviderService({ pool: () => pool, queue: () => queue, owner: () => provider, hardware: { gpus: async () => [{ model: "rtx3080", vram: "10Gi", interface: "pcie" }], storage: async () => [] } });
-  const input = { hostUri: "https://rig.example.com:8443" };
-  await service.apply(input, (await service.plan(input)).fingerprint);
-  tenant = await actor(devnet, "count-tenant", 100_000_000_000n);
-  expectOk(await submit(devnet, tenant, [{ typeUrl: "/akash.bme.v1.MsgMintACT", value: { owner: tenant.address, to: tenant.address, coinsToBurn: { denom: "uakt", amount: "10000000000" } } }]));
-  for (let i = 0; i < 12; i++) devnet.produceBlock();
+  ({ devnet, db, pool, queue, provider, tenant } = await devnetWithProvider("count-tenant", now, counting));
   // Twenty other providers, registered in one block.
   others.push(...(await Promise.all(Array.from({ length: 20 }, (_, i) => actor(devnet, `count-provider-${i}`)))));
   const registered = await Promise.all(

@@ -1,12 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { LeaseClosedReason, Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BlockStream } from "../../../main/chain/block-stream";
 import { RpcPool } from "../../../main/chain/rpc-pool";
-import { TxQueue } from "../../../main/chain/tx-queue";
-import { TxRepo } from "../../../main/chain/tx-repo";
+import type { TxQueue } from "../../../main/chain/tx-queue";
 import type { Devnet } from "../../../main/devnet";
 import type { BidEngineChanged } from "../../../common/bidengine-live-schemas";
 import { BidEngineHost } from "../../../main/bidengine/engine-host";
@@ -16,12 +12,10 @@ import { DecisionRepo } from "../../../main/bidengine/decision-repo";
 import { IntentRepo } from "../../../main/bidengine/intent-repo";
 import { LiveBidEngine, type EngineEvent } from "../../../main/bidengine/live-engine";
 import { ourBids } from "../../../main/bidengine/market-client";
-import { ProviderService } from "../../../main/provider/provider-service";
-import { openDatabase, type Db } from "../../../main/store/database";
-import { WalletService } from "../../../main/wallet";
-import { actor, expectOk, submit, testDevnet, type Actor } from "../devnet/harness";
+import type { Db } from "../../../main/store/database";
+import { actor, expectOk, submit, type Actor } from "../devnet/harness";
 import { gpuGroup } from "../devnet/fixtures";
-import { fastPassphraseStore } from "../wallet/fakes";
+import { devnetWithProvider } from "./live-provider";
 
 // The live bid engine against the devnet over real HTTP: the app's provider (wallet + provider
 // service, funded by the faucet) catches up on an open order, bids on it through the tx queue,
@@ -82,22 +76,7 @@ async function step(engine: LiveBidEngine, stream: BlockStream): Promise<void> {
 }
 
 beforeAll(async () => {
-  devnet = await testDevnet();
-  db = openDatabase(":memory:");
-  pool = new RpcPool({ network: "local", chainId: devnet.chainId, endpoints: [devnet.rpcUrl] });
-  const wallet = new WalletService({ network: "local", file: join(mkdtempSync(join(tmpdir(), "apd-bid-")), "local.keystore.json"), passphraseStore: fastPassphraseStore(), now });
-  const created = wallet.create();
-  await wallet.confirmBackup(created.confirmPositions.map((p) => ({ position: p, word: created.words[p - 1]! })), "devnet passphrase");
-  provider = wallet.address()!;
-  devnet.faucet(provider);
-  let t = 0;
-  queue = new TxQueue({ network: "local", chainId: devnet.chainId, pool, repo: new TxRepo(db, now), signer: () => wallet.signer(), gasPrice: "0.025", now: () => t, sleep: async (ms) => { t += ms; devnet.produceBlock(); } });
-  const service = new ProviderService({ pool: () => pool, queue: () => queue, owner: () => provider, hardware: { gpus: async () => [{ model: "rtx3080", vram: "10Gi", interface: "pcie" }], storage: async () => [] } });
-  const input = { hostUri: "https://rig.example.com:8443" };
-  await service.apply(input, (await service.plan(input)).fingerprint);
-  tenant = await actor(devnet, "bid-tenant", 100_000_000_000n);
-  expectOk(await submit(devnet, tenant, [{ typeUrl: "/akash.bme.v1.MsgMintACT", value: { owner: tenant.address, to: tenant.address, coinsToBurn: { denom: "uakt", amount: "10000000000" } } }]));
-  for (let i = 0; i < 12; i++) devnet.produceBlock();
+  ({ devnet, db, pool, queue, provider, tenant } = await devnetWithProvider("bid-tenant", now));
 }, 60_000);
 
 afterAll(async () => {
